@@ -1,0 +1,184 @@
+/**
+ * The config file (YAML, DESIGN.md): `${ENV}` substituted from the environment, validated
+ * with zod, unknown keys rejected. Every problem becomes one ConfigError line naming the path.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) URL');
+
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Kyiv');
+
+const providerId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/i, 'must be 1-32 letters, digits, "-" or "_"');
+
+const upstreamSettings = {
+  timeoutMs: z.number().int().positive().optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  breakerFailures: z.number().int().positive().optional(),
+  breakerCooldownMs: z.number().int().positive().optional(),
+};
+
+const altaro = z
+  .object({
+    id: providerId,
+    kind: z.literal('altaro'),
+    baseUrl: httpUrl,
+    username: z.string().min(1),
+    password: z.string(),
+    domain: z.string().default('.'),
+    serverAddress: z.string().default('localhost'),
+    serverPort: z.coerce.number().int().positive().default(36014),
+    timezone: timeZone.default('UTC'),
+    ...upstreamSettings,
+  })
+  .strict();
+
+const cloudsigma = z
+  .object({
+    id: providerId,
+    kind: z.literal('cloudsigma'),
+    baseUrl: httpUrl,
+    username: z.string().optional(),
+    password: z.string().optional(),
+    token: z.string().optional(),
+    ...upstreamSettings,
+  })
+  .strict()
+  .refine((p) => !!p.token || (!!p.username && p.password !== undefined), 'needs either token, or username and password');
+
+const billmanager = z
+  .object({
+    id: providerId,
+    kind: z.literal('billmanager'),
+    baseUrl: httpUrl,
+    username: z.string().min(1),
+    password: z.string(),
+    timezone: timeZone.default('Europe/Kyiv'),
+    ...upstreamSettings,
+  })
+  .strict();
+
+const scope = z.enum(['read', 'operate', 'admin']);
+
+const apiKey = z
+  .object({
+    name: z.string().min(1),
+    key: z.string().min(16, 'must be at least 16 characters').optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex SHA-256 digest').optional(),
+    scopes: z.array(scope).min(1),
+  })
+  .strict()
+  .refine((k) => !!k.key !== !!k.sha256, 'give exactly one of key or sha256');
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(4000),
+        host: z.string().default('127.0.0.1'),
+      })
+      .strict()
+      .default({ port: 4000, host: '127.0.0.1' }),
+    auth: z.object({ apiKeys: z.array(apiKey).min(1) }).strict().optional(),
+    redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL') }).strict().optional(),
+    operations: z
+      .object({
+        pollIntervalMs: z.number().int().min(50).default(1000),
+        dashboardPollIntervalMs: z.number().int().min(100).default(3000),
+      })
+      .strict()
+      .default({ pollIntervalMs: 1000, dashboardPollIntervalMs: 3000 }),
+    providers: z.array(z.discriminatedUnion('kind', [altaro, cloudsigma, billmanager])).min(1, 'list at least one provider'),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.providers.forEach((provider, index) => {
+      if (seen.has(provider.id)) ctx.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` });
+      seen.add(provider.id);
+    });
+  });
+
+export type GatewayConfig = z.infer<typeof configSchema>;
+export type ProviderConfig = GatewayConfig['providers'][number];
+export type ApiKeyConfig = NonNullable<GatewayConfig['auth']>['apiKeys'][number];
+
+/** Replace `${NAME}` in every string; a missing variable is an error naming it and where it is used. */
+export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, path = ''): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) throw new ConfigError(`environment variable ${name} is not set (used at ${path || 'the top level'})`);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => substituteEnv(item, env, `${path}[${index}]`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, path ? `${path}.${key}` : key)]));
+  }
+  return value;
+}
+
+export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!raw || typeof raw !== 'object') throw new ConfigError('the config file is empty or not a mapping');
+  const result = configSchema.safeParse(substituteEnv(raw, env));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`${formatPath(issue.path)}: ${describeIssue(issue)}`);
+  }
+  return result.data;
+}
+
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseConfig(text, env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || 'config';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) return `unknown provider kind (expected altaro, cloudsigma or billmanager)`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}

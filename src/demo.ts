@@ -1,0 +1,44 @@
+/**
+ * Demo mode: the simulators in-process on free loopback ports with seeded data, and the
+ * provider configs that point at them. Used by `npm start` without a config and by tests.
+ */
+import type { ProviderConfig } from './config.js';
+import { startAltaroSimulator, type AltaroSimulatorOptions } from './simulators/altaro/index.js';
+
+export interface DemoOptions {
+  altaro?: AltaroSimulatorOptions;
+}
+
+export interface Demo {
+  providers: ProviderConfig[];
+  simulators: { altaro: Awaited<ReturnType<typeof startAltaroSimulator>> };
+  close(): Promise<void>;
+}
+
+export const DEMO_CREDENTIALS = {
+  altaro: { username: 'Administrator', password: 'altaro-demo' },
+} as const;
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const altaro = await startAltaroSimulator({ ...DEMO_CREDENTIALS.altaro, ...options.altaro });
+  const providers: ProviderConfig[] = [
+    {
+      id: 'hq',
+      kind: 'altaro',
+      baseUrl: altaro.baseUrl,
+      username: options.altaro?.username ?? DEMO_CREDENTIALS.altaro.username,
+      password: options.altaro?.password ?? DEMO_CREDENTIALS.altaro.password,
+      domain: '.',
+      serverAddress: 'localhost',
+      serverPort: 36014,
+      timezone: options.altaro?.timezone ?? 'UTC',
+    },
+  ];
+  return {
+    providers,
+    simulators: { altaro },
+    close: async () => {
+      await altaro.close();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The provider-neutral domain: what every provider maps its wire format into and what the
+ * schema layer exposes. Nothing here knows GraphQL or any provider's protocol.
+ *
+ * Every entity carries `providerId` (the config id) and `nativeId` (the provider's own id);
+ * together they identify it across the gateway (see src/schema/ids.ts for global IDs).
+ */
+
+export type ProviderKind = 'ALTARO' | 'CLOUDSIGMA' | 'BILLMANAGER';
+
+export const CAPABILITIES = [
+  'SHARED_SCHEDULES',
+  'PER_RESOURCE_SCHEDULES',
+  'CREATE_SCHEDULE',
+  'UPDATE_SCHEDULE',
+  'DELETE_SCHEDULE',
+  'ASSIGN_BACKUP_LOCATION',
+  'TAKE_BACKUP',
+  'OFFSITE_COPY',
+  'RESTORE',
+  'SANDBOX_RESTORE',
+  'VERIFY',
+  'ABORT_OPERATION',
+  'OPERATION_PROGRESS',
+  'RETENTION_POLICY',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type HealthStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
+
+export interface ProviderHealth {
+  status: HealthStatus;
+  checkedAt?: Date;
+  latencyMs?: number;
+  message?: string;
+}
+
+/** A reference to anything a provider owns. */
+export interface Ref {
+  providerId: string;
+  nativeId: string;
+}
+
+export type BackupOutcome = 'SUCCESS' | 'WARNING' | 'FAILED' | 'ABORTED' | 'UNKNOWN';
+
+export interface BackupResult {
+  at?: Date;
+  outcome: BackupOutcome;
+  durationSeconds?: number;
+  transferredBytes?: number;
+  message?: string;
+}
+
+export type ResourceType = 'VirtualMachine' | 'Disk';
+
+export interface VirtualMachine extends Ref {
+  type: 'VirtualMachine';
+  name: string;
+  host?: string;
+  configured: boolean;
+  status?: string;
+  diskIds: string[];
+  lastBackup?: BackupResult;
+  lastOffsiteCopy?: BackupResult;
+  nextBackupAt?: Date;
+}
+
+export interface Disk extends Ref {
+  type: 'Disk';
+  name: string;
+  sizeBytes?: number;
+  storageType?: string;
+  /** Native id of the VM the disk is attached to, if any. */
+  virtualMachineId?: string;
+  lastBackup?: BackupResult;
+  nextBackupAt?: Date;
+}
+
+export type Resource = VirtualMachine | Disk;
+
+export type ScheduleKind = 'BACKUP' | 'SANDBOX_RESTORE' | 'LOCAL_SNAPSHOT' | 'REMOTE_SNAPSHOT';
+
+export interface Recurrence {
+  rrule?: string;
+  timezone: string;
+  description: string;
+  native: unknown;
+}
+
+export type RetentionUnit = 'LAST' | 'DAYS' | 'WEEKS' | 'MONTHS' | 'YEARS';
+
+export interface RetentionRule {
+  unit: RetentionUnit;
+  count: number;
+  /** WEEKS: weekday 0=Sunday..6; MONTHS: day of month 1..31. */
+  anchor?: number;
+}
+
+export interface RetentionPolicy {
+  name?: string;
+  rules: RetentionRule[];
+}
+
+export interface Schedule extends Ref {
+  name: string;
+  kind: ScheduleKind;
+  enabled: boolean;
+  recurrence?: Recurrence;
+  retention?: RetentionPolicy;
+  remoteLocation?: string;
+  /** Resources the schedule applies to, when the listing tells (undefined: ask `targetsOf`). */
+  targets?: ResourceRef[];
+}
+
+export interface ResourceRef extends Ref {
+  type: ResourceType;
+}
+
+export type LocationKind = 'PRIMARY' | 'OFFSITE' | 'LOCAL' | 'REMOTE';
+
+export interface BackupLocation extends Ref {
+  name: string;
+  kind: LocationKind;
+  path?: string;
+}
+
+export type BackupKind = 'VERSION' | 'LOCAL_SNAPSHOT' | 'REMOTE_SNAPSHOT' | 'IMAGE';
+
+export interface Backup extends Ref {
+  resource: ResourceRef;
+  kind: BackupKind;
+  createdAt?: Date;
+  sizeBytes?: number;
+  status?: string;
+  location?: string;
+  protected?: boolean;
+}
+
+export type OperationKind =
+  | 'BACKUP'
+  | 'OFFSITE_COPY'
+  | 'RESTORE'
+  | 'SANDBOX_RESTORE'
+  | 'VERIFY'
+  | 'SEED_TO_DISK'
+  | 'SNAPSHOT'
+  | 'REMOTE_SNAPSHOT';
+
+export type OperationStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'UNKNOWN';
+
+export const TERMINAL_STATUSES: ReadonlySet<OperationStatus> = new Set(['SUCCEEDED', 'FAILED', 'ABORTED']);
+
+export interface Operation extends Ref {
+  kind: OperationKind;
+  status: OperationStatus;
+  progress?: number;
+  phase?: string;
+  message?: string;
+  target?: ResourceRef;
+  startedAt?: Date;
+  updatedAt: Date;
+  finishedAt?: Date;
+}
+
+export function isTerminal(status: OperationStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}

@@ -1,0 +1,168 @@
+/**
+ * The Provider interface: what the gateway asks of every backup provider. Reads return whole
+ * lists (the schema layer memoizes them per request, so one GraphQL request costs each list
+ * once); writes return only after the upstream confirmed them.
+ *
+ * `BaseProvider` answers every write with UnsupportedByProviderError, so a provider overrides
+ * exactly what it can do and declares it in `capabilities`.
+ */
+import { UnsupportedByProviderError } from './errors.js';
+import type {
+  Backup,
+  BackupLocation,
+  Capability,
+  Disk,
+  Operation,
+  ProviderHealth,
+  ProviderKind,
+  ResourceRef,
+  RetentionRule,
+  Schedule,
+  ScheduleKind,
+  VirtualMachine,
+} from './model.js';
+
+export interface WeeklyRecurrence {
+  /** 0=Sunday..6 */
+  daysOfWeek: number[];
+  /** "HH:MM" */
+  times: string[];
+}
+
+export interface ScheduleDraft {
+  target?: ResourceRef;
+  name: string;
+  kind: ScheduleKind;
+  timezone?: string;
+  weekly?: WeeklyRecurrence;
+  native?: unknown;
+  retention?: RetentionRule[];
+  remoteLocation?: string;
+  enabled: boolean;
+}
+
+export interface SchedulePatch {
+  name?: string;
+  timezone?: string;
+  weekly?: WeeklyRecurrence;
+  native?: unknown;
+  retention?: RetentionRule[];
+  enabled?: boolean;
+}
+
+export interface RestoreRequest {
+  restoredName?: string;
+  sandbox: boolean;
+}
+
+export interface Provider {
+  readonly id: string;
+  readonly kind: ProviderKind;
+  readonly baseUrl: string;
+  readonly capabilities: readonly Capability[];
+
+  /** Last known health, from recent upstream calls (no I/O). */
+  health(): ProviderHealth;
+  /** Ask the upstream now (used by /readyz and Provider.health when nothing is known yet). */
+  probe(): Promise<ProviderHealth>;
+
+  listVirtualMachines(): Promise<VirtualMachine[]>;
+  listDisks(): Promise<Disk[]>;
+  listSchedules(): Promise<Schedule[]>;
+  listBackupLocations(): Promise<BackupLocation[]>;
+  /** Schedule native id -> the resources it applies to. */
+  scheduleTargets(): Promise<Map<string, ResourceRef[]>>;
+  /** Backup location native id -> native ids of the VMs assigned to it. */
+  locationTargets(): Promise<Map<string, string[]>>;
+  listBackups(resource: ResourceRef): Promise<Backup[]>;
+  getBackup(nativeId: string): Promise<Backup | undefined>;
+  /** Operations the upstream currently shows (running, or just finished). */
+  listOperations(): Promise<Operation[]>;
+  /** One operation's current state, also after it left the upstream's running list where the provider can tell. */
+  getOperation(nativeId: string): Promise<Operation | undefined>;
+
+  assignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;
+  unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;
+  assignBackupLocation(virtualMachineId: string, locationId: string): Promise<void>;
+  unassignBackupLocation(virtualMachineId: string, locationId: string): Promise<void>;
+  startBackup(target: ResourceRef): Promise<Operation>;
+  startOffsiteCopy(virtualMachineId: string): Promise<Operation>;
+  startRestore(backup: Backup, request: RestoreRequest): Promise<Operation>;
+  startVerification(virtualMachineId: string): Promise<Operation>;
+  abortOperation(operationId: string): Promise<Operation>;
+  createSchedule(draft: ScheduleDraft): Promise<Schedule>;
+  updateSchedule(id: string, patch: SchedulePatch): Promise<Schedule>;
+  deleteSchedules(ids: string[]): Promise<string[]>;
+
+  /** End upstream sessions; called once on shutdown. */
+  close(): Promise<void>;
+}
+
+export abstract class BaseProvider implements Provider {
+  abstract readonly id: string;
+  abstract readonly kind: ProviderKind;
+  abstract readonly baseUrl: string;
+  abstract readonly capabilities: readonly Capability[];
+
+  abstract health(): ProviderHealth;
+  abstract probe(): Promise<ProviderHealth>;
+  abstract listVirtualMachines(): Promise<VirtualMachine[]>;
+  abstract listSchedules(): Promise<Schedule[]>;
+  abstract scheduleTargets(): Promise<Map<string, ResourceRef[]>>;
+  abstract listBackups(resource: ResourceRef): Promise<Backup[]>;
+  abstract getBackup(nativeId: string): Promise<Backup | undefined>;
+  abstract listOperations(): Promise<Operation[]>;
+  abstract getOperation(nativeId: string): Promise<Operation | undefined>;
+
+  async listDisks(): Promise<Disk[]> {
+    return [];
+  }
+  async listBackupLocations(): Promise<BackupLocation[]> {
+    return [];
+  }
+  async locationTargets(): Promise<Map<string, string[]>> {
+    return new Map();
+  }
+
+  protected unsupported(capability: Capability, message?: string): never {
+    throw new UnsupportedByProviderError(this.id, capability, message);
+  }
+
+  assignSchedule(_target: ResourceRef, _scheduleId: string): Promise<void> {
+    this.unsupported('SHARED_SCHEDULES', `provider "${this.id}" has no shared schedules to assign; create a schedule for the resource instead`);
+  }
+  unassignSchedule(_target: ResourceRef, _scheduleId: string): Promise<void> {
+    this.unsupported('SHARED_SCHEDULES', `provider "${this.id}" has no shared schedules to unassign; delete the resource's schedule instead`);
+  }
+  assignBackupLocation(_vm: string, _location: string): Promise<void> {
+    this.unsupported('ASSIGN_BACKUP_LOCATION');
+  }
+  unassignBackupLocation(_vm: string, _location: string): Promise<void> {
+    this.unsupported('ASSIGN_BACKUP_LOCATION');
+  }
+  startBackup(_target: ResourceRef): Promise<Operation> {
+    this.unsupported('TAKE_BACKUP');
+  }
+  startOffsiteCopy(_vm: string): Promise<Operation> {
+    this.unsupported('OFFSITE_COPY');
+  }
+  startRestore(_backup: Backup, request: RestoreRequest): Promise<Operation> {
+    this.unsupported(request.sandbox ? 'SANDBOX_RESTORE' : 'RESTORE');
+  }
+  startVerification(_vm: string): Promise<Operation> {
+    this.unsupported('VERIFY');
+  }
+  abortOperation(_operationId: string): Promise<Operation> {
+    this.unsupported('ABORT_OPERATION');
+  }
+  createSchedule(_draft: ScheduleDraft): Promise<Schedule> {
+    this.unsupported('CREATE_SCHEDULE');
+  }
+  updateSchedule(_id: string, _patch: SchedulePatch): Promise<Schedule> {
+    this.unsupported('UPDATE_SCHEDULE');
+  }
+  deleteSchedules(_ids: string[]): Promise<string[]> {
+    this.unsupported('DELETE_SCHEDULE');
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,211 @@
+/**
+ * The operation tracker: one poller per watched operation, shared by all its subscribers, and
+ * one dashboard poller per provider while anyone watches `operationsUpdated`. Every observed
+ * state goes through `observe`, which emits only real changes. Transient upstream errors do not
+ * end a subscription: polling backs off and goes on; after `maxFailures` in a row the stream
+ * ends with the last error.
+ */
+import { Repeater } from 'graphql-yoga';
+import { GatewayError, NotFoundError } from '../domain/errors.js';
+import { isTerminal, type Operation } from '../domain/model.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+
+export interface TrackerOptions {
+  pollIntervalMs: number;
+  dashboardPollIntervalMs: number;
+  maxFailures?: number;
+}
+
+type Listener = (operation: Operation) => void;
+
+interface Poller {
+  providerId: string;
+  nativeId: string;
+  listeners: Set<Listener>;
+  failureListeners: Set<(error: Error) => void>;
+  timer?: NodeJS.Timeout;
+  failures: number;
+}
+
+const keyOf = (providerId: string, nativeId: string) => `${providerId}\u0000${nativeId}`;
+const signature = (op: Operation) => [op.status, op.progress ?? '', op.phase ?? '', op.message ?? ''].join('|');
+
+export class OperationTracker {
+  private readonly pollers = new Map<string, Poller>();
+  private readonly lastSeen = new Map<string, string>();
+  private readonly dashboardListeners = new Set<Listener>();
+  private dashboardTimer?: NodeJS.Timeout;
+  private readonly dashboardKnown = new Map<string, Operation>();
+  private readonly stops = new Set<() => void>();
+  private closed = false;
+  private readonly maxFailures: number;
+
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly options: TrackerOptions,
+  ) {
+    this.maxFailures = options.maxFailures ?? 30;
+  }
+
+  /** Number of operations being polled right now (for metrics and tests). */
+  get activePollers(): number {
+    return this.pollers.size;
+  }
+
+  /** A mutation started an operation: dashboards hear of it at once. */
+  started(operation: Operation): void {
+    this.observe(operation);
+  }
+
+  /** The operation's current state first, then every change; completes after a terminal status. */
+  watch(providerId: string, nativeId: string): AsyncIterable<Operation> {
+    return new Repeater<Operation>(async (push, stop) => {
+      if (this.closed) return stop();
+      this.stops.add(stop);
+      const provider = this.registry.get(providerId);
+      if (!provider) return stop(new NotFoundError(`no provider "${providerId}" is configured`));
+      let current: Operation | undefined;
+      try {
+        current = await provider.getOperation(nativeId);
+      } catch (error) {
+        this.stops.delete(stop);
+        return stop(error as Error);
+      }
+      if (!current) {
+        this.stops.delete(stop);
+        return stop(new NotFoundError(`no operation ${nativeId} on provider "${providerId}"`, providerId));
+      }
+      this.lastSeen.set(keyOf(providerId, nativeId), signature(current));
+      await push(current);
+      if (isTerminal(current.status)) {
+        this.stops.delete(stop);
+        return stop();
+      }
+      const poller = this.poller(providerId, nativeId);
+      const listener: Listener = (op) => {
+        void push(op);
+        if (isTerminal(op.status)) stop();
+      };
+      const onFailure = (error: Error) => stop(error);
+      poller.listeners.add(listener);
+      poller.failureListeners.add(onFailure);
+      await stop;
+      poller.listeners.delete(listener);
+      poller.failureListeners.delete(onFailure);
+      this.release(poller);
+      this.stops.delete(stop);
+    });
+  }
+
+  /** Every change of every operation the providers report, for dashboards. */
+  watchAll(filter: (op: Operation) => boolean): AsyncIterable<Operation> {
+    return new Repeater<Operation>(async (push, stop) => {
+      if (this.closed) return stop();
+      this.stops.add(stop);
+      const listener: Listener = (op) => {
+        if (filter(op)) void push(op);
+      };
+      this.dashboardListeners.add(listener);
+      this.ensureDashboardPolling();
+      await stop;
+      this.dashboardListeners.delete(listener);
+      this.stops.delete(stop);
+      if (this.dashboardListeners.size === 0 && this.dashboardTimer) {
+        clearTimeout(this.dashboardTimer);
+        this.dashboardTimer = undefined;
+      }
+    });
+  }
+
+  /** Complete every open stream and stop polling (graceful shutdown). */
+  close(): void {
+    this.closed = true;
+    for (const stop of [...this.stops]) stop();
+    for (const poller of this.pollers.values()) clearTimeout(poller.timer);
+    this.pollers.clear();
+    clearTimeout(this.dashboardTimer);
+  }
+
+  private observe(op: Operation): void {
+    const key = keyOf(op.providerId, op.nativeId);
+    const sig = signature(op);
+    if (this.lastSeen.get(key) === sig) return;
+    this.lastSeen.set(key, sig);
+    this.pollers.get(key)?.listeners.forEach((listener) => listener(op));
+    this.dashboardListeners.forEach((listener) => listener(op));
+    if (isTerminal(op.status)) this.dashboardKnown.delete(key);
+    else this.dashboardKnown.set(key, op);
+  }
+
+  private poller(providerId: string, nativeId: string): Poller {
+    const key = keyOf(providerId, nativeId);
+    let poller = this.pollers.get(key);
+    if (!poller) {
+      poller = { providerId, nativeId, listeners: new Set(), failureListeners: new Set(), failures: 0 };
+      this.pollers.set(key, poller);
+      this.schedulePoll(poller, this.options.pollIntervalMs);
+    }
+    return poller;
+  }
+
+  private release(poller: Poller): void {
+    if (poller.listeners.size > 0) return;
+    clearTimeout(poller.timer);
+    this.pollers.delete(keyOf(poller.providerId, poller.nativeId));
+  }
+
+  private schedulePoll(poller: Poller, delayMs: number): void {
+    poller.timer = setTimeout(() => void this.poll(poller), delayMs);
+    poller.timer.unref?.();
+  }
+
+  private async poll(poller: Poller): Promise<void> {
+    if (!this.pollers.has(keyOf(poller.providerId, poller.nativeId))) return;
+    try {
+      const op = await this.registry.get(poller.providerId)?.getOperation(poller.nativeId);
+      poller.failures = 0;
+      if (!op) throw new NotFoundError(`operation ${poller.nativeId} is no longer known to provider "${poller.providerId}"`, poller.providerId);
+      this.observe(op);
+      if (isTerminal(op.status)) return;
+      this.schedulePoll(poller, this.options.pollIntervalMs);
+    } catch (error) {
+      poller.failures += 1;
+      const fatal = error instanceof NotFoundError || !(error instanceof GatewayError) || poller.failures >= this.maxFailures;
+      if (fatal) {
+        poller.failureListeners.forEach((fail) => fail(error as Error));
+        return;
+      }
+      // Transient: back off exponentially (capped) and keep following the operation.
+      this.schedulePoll(poller, Math.min(30_000, this.options.pollIntervalMs * 2 ** Math.min(poller.failures, 5)));
+    }
+  }
+
+  private ensureDashboardPolling(): void {
+    if (this.dashboardTimer || this.closed) return;
+    const tick = async () => {
+      await Promise.all(
+        this.registry.all().map(async (provider) => {
+          try {
+            const listed = await provider.listOperations();
+            const present = new Set(listed.map((op) => keyOf(op.providerId, op.nativeId)));
+            listed.forEach((op) => this.observe(op));
+            // Operations that left the provider's list: resolve their final state.
+            for (const [key, known] of this.dashboardKnown) {
+              if (known.providerId !== provider.id || present.has(key)) continue;
+              const final = await provider.getOperation(known.nativeId).catch(() => undefined);
+              if (final) this.observe(final);
+              else this.dashboardKnown.delete(key);
+            }
+          } catch {
+            // a failing provider is skipped this round; its health shows why
+          }
+        }),
+      );
+      if (this.dashboardListeners.size > 0 && !this.closed) {
+        this.dashboardTimer = setTimeout(tick, this.options.dashboardPollIntervalMs);
+        this.dashboardTimer.unref?.();
+      } else this.dashboardTimer = undefined;
+    };
+    this.dashboardTimer = setTimeout(tick, 0);
+  }
+}

@@ -1,0 +1,394 @@
+/**
+ * Altaro VM Backup behind the Provider interface.
+ *
+ * Reads: `vms/list` (VMs and their last/next backup), `schedules/1/0` and `/0/1` (the kind is
+ * the filter that returned a schedule, not a guessed type field), `backuplocations/1/0` and
+ * `/0/1` (PRIMARY and OFFSITE the same way). Assignments come inline when the install lists a
+ * schedule's or location's VMs; otherwise one `vms/schedules` / `vms/backuplocations` call per
+ * configured VM, made once per GraphQL request (the schema memoizes provider reads).
+ */
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import type {
+  Backup,
+  BackupLocation,
+  Capability,
+  Operation,
+  OperationKind,
+  ProviderHealth,
+  ResourceRef,
+  Schedule,
+  VirtualMachine,
+} from '../../domain/model.js';
+import { isTerminal } from '../../domain/model.js';
+import { BaseProvider, type RestoreRequest } from '../../domain/provider.js';
+import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
+import { AltaroClient, listOf, type AltaroConnection } from './client.js';
+import {
+  num,
+  outcomeOf,
+  parseAltaroDate,
+  str,
+  toOperation,
+  toVirtualMachine,
+  vmNativeId,
+  type KnownOperation,
+  type Wire,
+} from './map.js';
+
+export interface AltaroProviderConfig extends AltaroConnection {
+  /** Zone the Altaro server writes its times in (they carry no offset). */
+  timezone: string;
+  upstream?: Omit<UpstreamOptions, 'providerId'>;
+}
+
+/** Inline assignment keys an install may list on a schedule or location item. */
+const INLINE_VM_KEYS = ['VirtualMachines', 'AltaroVirtualMachineRefs', 'VirtualMachineRefs', 'AssignedVirtualMachines'];
+
+/** Where an operation's outcome is reported; the offsite list key is unconfirmed, so both are read. */
+const REPORT_ROUTE: Partial<Record<OperationKind, { path: string; keys: string[] }>> = {
+  BACKUP: { path: 'reports/backup', keys: ['BackupReports'] },
+  OFFSITE_COPY: { path: 'reports/offsitecopy', keys: ['OffsiteCopyReports', 'BackupReports'] },
+  RESTORE: { path: 'reports/restore', keys: ['RestoreReports'] },
+  SANDBOX_RESTORE: { path: 'reports/restore', keys: ['RestoreReports'] },
+};
+
+export class AltaroProvider extends BaseProvider {
+  readonly kind = 'ALTARO' as const;
+  readonly capabilities: readonly Capability[] = [
+    'SHARED_SCHEDULES',
+    'ASSIGN_BACKUP_LOCATION',
+    'TAKE_BACKUP',
+    'OFFSITE_COPY',
+    'RESTORE',
+    'SANDBOX_RESTORE',
+    'VERIFY',
+    'ABORT_OPERATION',
+    'OPERATION_PROGRESS',
+  ];
+  readonly id: string;
+  readonly baseUrl: string;
+  private readonly http: UpstreamHttp;
+  private readonly client: AltaroClient;
+  private readonly timeZone: string;
+  /** Operations this gateway started (or saw), so their outcome can be read from reports once they leave operation-status. */
+  private readonly known = new Map<string, KnownOperation>();
+  /** Terminal states already established: they never change again. */
+  private readonly finished = new Map<string, Operation>();
+
+  constructor(config: AltaroProviderConfig) {
+    super();
+    this.id = config.providerId;
+    this.baseUrl = config.baseUrl;
+    this.timeZone = config.timezone;
+    this.http = new UpstreamHttp({ providerId: config.providerId, ...config.upstream });
+    this.client = new AltaroClient(config, this.http);
+  }
+
+  health(): ProviderHealth {
+    return this.http.health();
+  }
+
+  async probe(): Promise<ProviderHealth> {
+    try {
+      await this.client.protocolVersion();
+    } catch {
+      // the failure is recorded by the upstream layer
+    }
+    return this.health();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  // ---- reads ----
+
+  private async vmWires(): Promise<Wire[]> {
+    return listOf<Wire>(await this.client.call('vms/list'), 'VirtualMachines');
+  }
+
+  async listVirtualMachines(): Promise<VirtualMachine[]> {
+    return (await this.vmWires()).map((wire) => toVirtualMachine(this.id, wire, this.timeZone));
+  }
+
+  private async scheduleWires(): Promise<Array<{ wire: Wire; kind: Schedule['kind'] }>> {
+    const [backup, sandbox] = await Promise.all([
+      this.client.call('schedules', { args: ['1', '0'] }),
+      this.client.call('schedules', { args: ['0', '1'] }),
+    ]);
+    return [
+      ...listOf<Wire>(backup, 'BackupSchedules').map((wire) => ({ wire, kind: 'BACKUP' as const })),
+      ...listOf<Wire>(sandbox, 'BackupSchedules').map((wire) => ({ wire, kind: 'SANDBOX_RESTORE' as const })),
+      ...listOf<Wire>(sandbox, 'SandboxRestoreSchedules').map((wire) => ({ wire, kind: 'SANDBOX_RESTORE' as const })),
+    ];
+  }
+
+  async listSchedules(): Promise<Schedule[]> {
+    return (await this.scheduleWires()).map(({ wire, kind }) => ({
+      providerId: this.id,
+      nativeId: String(str(wire.ScheduleId) ?? ''),
+      name: str(wire.ScheduleName) ?? String(wire.ScheduleId),
+      kind,
+      enabled: wire.Enabled === undefined ? true : wire.Enabled === true || wire.Enabled === 'true',
+      // Altaro exposes no recurrence over its API; `nextBackupAt` comes from each VM.
+      recurrence: undefined,
+      targets: inlineVms(wire)?.map((nativeId) => ({ type: 'VirtualMachine' as const, providerId: this.id, nativeId })),
+    }));
+  }
+
+  private async locationWires(): Promise<Array<{ wire: Wire; kind: BackupLocation['kind'] }>> {
+    const [primary, offsite] = await Promise.all([
+      this.client.call('backuplocations', { args: ['1', '0'] }),
+      this.client.call('backuplocations', { args: ['0', '1'] }),
+    ]);
+    return [
+      ...listOf<Wire>(primary, 'BackupLocations').map((wire) => ({ wire, kind: 'PRIMARY' as const })),
+      ...listOf<Wire>(offsite, 'BackupLocations').map((wire) => ({ wire, kind: 'OFFSITE' as const })),
+    ];
+  }
+
+  async listBackupLocations(): Promise<BackupLocation[]> {
+    return (await this.locationWires()).map(({ wire, kind }) => {
+      const path = str(wire.LocationPath);
+      return { providerId: this.id, nativeId: String(str(wire.BackupLocationId) ?? ''), name: str(wire.LocationName) ?? path ?? String(wire.BackupLocationId), kind, path };
+    });
+  }
+
+  async scheduleTargets(): Promise<Map<string, ResourceRef[]>> {
+    const wires = await this.scheduleWires();
+    const inline = wires.map(({ wire }) => [String(wire.ScheduleId), inlineVms(wire)] as const);
+    if (inline.every(([, vms]) => vms !== undefined)) {
+      return new Map(inline.map(([id, vms]) => [id, vms!.map((nativeId) => this.vmRef(nativeId))]));
+    }
+    const perVm = await this.perVmAssignments('vms/schedules', 'BackupSchedules', 'ScheduleId');
+    return invert(perVm, (nativeId) => this.vmRef(nativeId));
+  }
+
+  async locationTargets(): Promise<Map<string, string[]>> {
+    const wires = await this.locationWires();
+    const inline = wires.map(({ wire }) => [String(wire.BackupLocationId), inlineVms(wire)] as const);
+    if (inline.every(([, vms]) => vms !== undefined)) return new Map(inline.map(([id, vms]) => [id, vms!]));
+    const perVm = await this.perVmAssignments('vms/backuplocations', 'BackupLocations', 'BackupLocationId');
+    return invert(perVm, (nativeId) => nativeId);
+  }
+
+  /** VM ref -> assigned ids, one call per configured VM (the API has no bulk form). */
+  private async perVmAssignments(resource: string, key: string, idField: string): Promise<Map<string, string[]>> {
+    const refs = (await this.vmWires()).map((wire) => str(wire.AltaroVirtualMachineRef)).filter((ref): ref is string => !!ref);
+    const result = new Map<string, string[]>();
+    await mapLimit(refs, 8, async (ref) => {
+      const reply = await this.client.call(resource, { args: [ref] });
+      result.set(ref, listOf<Wire>(reply, key).map((item) => String(item[idField])));
+    });
+    return result;
+  }
+
+  private vmRef(nativeId: string): ResourceRef {
+    return { type: 'VirtualMachine', providerId: this.id, nativeId };
+  }
+
+  /** Restore versions of a VM at each of its locations. Backup native id = "vmRef|locationId|version". */
+  async listBackups(resource: ResourceRef): Promise<Backup[]> {
+    if (resource.type !== 'VirtualMachine') return [];
+    const assigned = listOf<Wire>(await this.client.call('vms/backuplocations', { args: [resource.nativeId] }), 'BackupLocations');
+    const all = await this.listBackupLocations();
+    const backups: Backup[] = [];
+    for (const location of assigned) {
+      const locationId = String(location.BackupLocationId);
+      const known = all.find((l) => l.nativeId === locationId);
+      backups.push(...(await this.versionsAt(resource.nativeId, locationId, known?.path ?? str(location.LocationPath))));
+    }
+    return backups.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+  }
+
+  private async versionsAt(vmRef: string, locationId: string, path: string | undefined): Promise<Backup[]> {
+    const reply = await this.client.call('restore-options/available-versions', { args: [vmRef, locationId] });
+    const details = listOf<Wire>(reply, 'VirtualMachineRestoreDetails');
+    const versions = details.flatMap((detail) => (Array.isArray(detail.Versions) ? (detail.Versions as unknown[]) : []));
+    return versions.map((version) => {
+      const item: Wire = typeof version === 'object' && version !== null ? (version as Wire) : { BackupVersion: version };
+      const stamp = String(item.BackupVersion ?? item.Version ?? item.DateTime ?? '');
+      return {
+        providerId: this.id,
+        nativeId: [vmRef, locationId, stamp].join('|'),
+        resource: this.vmRef(vmRef),
+        kind: 'VERSION' as const,
+        createdAt: parseAltaroDate(stamp, item.IsUtc === true ? 'UTC' : this.timeZone),
+        sizeBytes: num(item.SizeBytes ?? item.Size),
+        status: 'Available',
+        location: path,
+      };
+    });
+  }
+
+  async getBackup(nativeId: string): Promise<Backup | undefined> {
+    const [vmRef, locationId, stamp] = nativeId.split('|');
+    if (!vmRef || !locationId || !stamp) return undefined;
+    const location = (await this.listBackupLocations()).find((l) => l.nativeId === locationId);
+    if (!location) return undefined;
+    return (await this.versionsAt(vmRef, locationId, location.path)).find((b) => b.nativeId === nativeId);
+  }
+
+  async listOperations(): Promise<Operation[]> {
+    const now = new Date();
+    const statuses = listOf<Wire>(await this.client.call('activity/operation-status'), 'Statuses');
+    return statuses.map((wire) => this.remember(toOperation(this.id, wire, this.known.get(String(wire.JobId)), now)));
+  }
+
+  async getOperation(nativeId: string): Promise<Operation | undefined> {
+    const done = this.finished.get(nativeId);
+    if (done) return done;
+    const now = new Date();
+    const statuses = listOf<Wire>(await this.client.call('activity/operation-status', { args: [nativeId] }), 'Statuses');
+    const wire = statuses.find((s) => String(s.JobId ?? s.OperationGuid) === nativeId) ?? statuses[0];
+    if (wire) return this.remember(toOperation(this.id, { ...wire, JobId: nativeId }, this.known.get(nativeId), now));
+    const known = this.known.get(nativeId);
+    return known ? this.resolveFromReports(nativeId, known, now) : undefined;
+  }
+
+  /** An operation that left operation-status: its outcome is the VM's first report since it started. */
+  private async resolveFromReports(nativeId: string, known: KnownOperation, now: Date): Promise<Operation> {
+    const route = REPORT_ROUTE[known.kind];
+    const base: Operation = { providerId: this.id, nativeId, kind: known.kind, status: 'UNKNOWN', target: known.target, startedAt: known.startedAt, updatedAt: now };
+    if (!route || !known.target) {
+      return { ...base, message: 'the operation finished; the provider keeps no report of this kind of operation' };
+    }
+    const reply = await this.client.call(route.path, { args: [known.target.nativeId, '0', '5'] });
+    const since = known.startedAt.getTime() - 60_000;
+    const report = route.keys
+      .flatMap((key) => listOf<Wire>(reply, key))
+      .map((r) => ({ r, at: parseAltaroDate(r.DateTime, this.timeZone) }))
+      .filter(({ at }) => at && at.getTime() >= since)
+      .sort((a, b) => a.at!.getTime() - b.at!.getTime())[0];
+    if (!report) return { ...base, message: 'the operation is no longer reported as running and no report of it was found' };
+    const outcome = outcomeOf(report.r.Result);
+    const status = outcome === 'SUCCESS' || outcome === 'WARNING' ? 'SUCCEEDED' : outcome === 'ABORTED' ? 'ABORTED' : outcome === 'FAILED' ? 'FAILED' : 'UNKNOWN';
+    return this.remember({
+      ...base,
+      status,
+      progress: status === 'SUCCEEDED' ? 100 : undefined,
+      message: str(report.r.Error) ?? (outcome === 'WARNING' ? 'completed with warnings' : undefined),
+      finishedAt: report.at,
+    });
+  }
+
+  private remember(operation: Operation): Operation {
+    if (!this.known.has(operation.nativeId) && operation.target) {
+      this.known.set(operation.nativeId, { kind: operation.kind, target: operation.target, startedAt: operation.startedAt ?? operation.updatedAt });
+    }
+    if (isTerminal(operation.status)) this.finished.set(operation.nativeId, operation);
+    return operation;
+  }
+
+  // ---- writes ----
+
+  async assignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
+    await this.client.call('vms/schedules', { method: 'POST', args: [this.configuredRef(target), scheduleId] });
+  }
+
+  async unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
+    await this.client.call('vms/schedules', { method: 'DELETE', args: [this.configuredRef(target), scheduleId] });
+  }
+
+  async assignBackupLocation(vmId: string, locationId: string): Promise<void> {
+    await this.client.call('vms/backuplocations', { method: 'POST', args: [vmId, locationId] });
+  }
+
+  async unassignBackupLocation(vmId: string, locationId: string): Promise<void> {
+    await this.client.call('vms/backuplocations', { method: 'DELETE', args: [vmId, locationId] });
+  }
+
+  async startBackup(target: ResourceRef): Promise<Operation> {
+    return this.instruct('BACKUP', 'instructions/take-backup', this.configuredRef(target));
+  }
+
+  async startOffsiteCopy(vmId: string): Promise<Operation> {
+    return this.instruct('OFFSITE_COPY', 'instructions/take-offsitecopy', vmId);
+  }
+
+  async startVerification(vmId: string): Promise<Operation> {
+    // Path unverified against a real install (contract §4.4 marks it unknown).
+    return this.instruct('VERIFY', 'instructions/take-verification', vmId);
+  }
+
+  async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
+    const [vmRef, locationId, version] = backup.nativeId.split('|');
+    const vm = (await this.vmWires()).find((wire) => vmNativeId(wire) === vmRef);
+    if (!vm) throw new NotFoundError(`virtual machine ${vmRef} of backup ${backup.nativeId} no longer exists on provider "${this.id}"`, this.id);
+    const name = str(vm.VirtualMachineName) ?? vmRef;
+    // Paths and body unverified against a real install (contract §4.4: field names from the vendor reference, path unknown).
+    const body = {
+      AltaroVirtualMachineRef: vmRef,
+      HypervisorVirtualMachineUuid: str(vm.HypervisorVirtualMachineUuid),
+      RestoreFromLocationId: locationId,
+      RestoreBackupVersion: version,
+      BackupVerisonFormat: 'yyyy-MM-dd-HH-mm-ss',
+      RestoreBackupVersionIsUtc: false,
+      OriginalVirtualMachineName: name,
+      RestoredVirtualMachineName: request.restoredName ?? `${name}-restored`,
+      DisableNicOnRestoredVirtualMachine: true,
+    };
+    const kind = request.sandbox ? 'SANDBOX_RESTORE' : 'RESTORE';
+    const reply = await this.client.call(request.sandbox ? 'instructions/sandbox-restore' : 'instructions/restore', { method: 'POST', body });
+    return this.started(kind, reply.Data, vmRef);
+  }
+
+  async abortOperation(operationId: string): Promise<Operation> {
+    await this.client.call('instructions/abort-operation', { method: 'POST', args: [operationId] });
+    return (await this.getOperation(operationId)) ?? {
+      providerId: this.id,
+      nativeId: operationId,
+      kind: 'BACKUP',
+      status: 'UNKNOWN',
+      updatedAt: new Date(),
+      message: 'abort requested',
+    };
+  }
+
+  private async instruct(kind: OperationKind, resource: string, vmRef: string): Promise<Operation> {
+    const reply = await this.client.call(resource, { method: 'POST', args: [vmRef] });
+    return this.started(kind, reply.Data, vmRef);
+  }
+
+  private started(kind: OperationKind, data: unknown, vmRef: string): Operation {
+    const now = new Date();
+    const nativeId = String(data ?? '');
+    const target = this.vmRef(vmRef);
+    this.known.set(nativeId, { kind, target, startedAt: now });
+    return { providerId: this.id, nativeId, kind, status: 'QUEUED', target, startedAt: now, updatedAt: now };
+  }
+
+  private configuredRef(target: ResourceRef): string {
+    if (target.type !== 'VirtualMachine') throw new ValidationError(`provider "${this.id}" protects virtual machines only`, 'targetId', this.id);
+    return target.nativeId;
+  }
+}
+
+function inlineVms(wire: Wire): string[] | undefined {
+  for (const key of INLINE_VM_KEYS) {
+    const value = wire[key];
+    if (Array.isArray(value)) {
+      return value
+        .map((item) => (typeof item === 'string' ? item : str((item as Wire)?.AltaroVirtualMachineRef)))
+        .filter((ref): ref is string => !!ref);
+    }
+  }
+  return undefined;
+}
+
+/** VM -> ids  into  id -> VMs. */
+function invert<T>(perVm: Map<string, string[]>, toTarget: (vm: string) => T): Map<string, T[]> {
+  const result = new Map<string, T[]>();
+  for (const [vm, ids] of perVm) {
+    for (const id of ids) result.set(id, [...(result.get(id) ?? []), toTarget(vm)]);
+  }
+  return result;
+}
+
+async function mapLimit<T>(items: T[], limit: number, worker: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await worker(items[next++]);
+  });
+  await Promise.all(runners);
+}

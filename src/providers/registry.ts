@@ -1,0 +1,65 @@
+/**
+ * Builds the configured providers. Adding a provider kind is one folder under src/providers
+ * plus one entry in `factories`.
+ */
+import type { Provider } from '../domain/provider.js';
+import type { ProviderConfig } from '../config.js';
+import { AltaroProvider } from './altaro/provider.js';
+
+type Factory<K extends ProviderConfig['kind']> = (config: Extract<ProviderConfig, { kind: K }>) => Provider;
+
+function upstreamOf(config: ProviderConfig) {
+  return {
+    timeoutMs: config.timeoutMs,
+    retry: config.retries === undefined ? undefined : { retries: config.retries },
+    breaker: {
+      ...(config.breakerFailures ? { failureThreshold: config.breakerFailures } : {}),
+      ...(config.breakerCooldownMs ? { cooldownMs: config.breakerCooldownMs } : {}),
+    },
+  };
+}
+
+const factories: { [K in ProviderConfig['kind']]?: Factory<K> } = {
+  altaro: (config) =>
+    new AltaroProvider({
+      providerId: config.id,
+      baseUrl: config.baseUrl,
+      username: config.username,
+      password: config.password,
+      domain: config.domain,
+      serverAddress: config.serverAddress,
+      serverPort: config.serverPort,
+      timezone: config.timezone,
+      upstream: upstreamOf(config),
+    }),
+};
+
+export class ProviderRegistry {
+  private readonly byId = new Map<string, Provider>();
+
+  constructor(providers: Provider[]) {
+    for (const provider of providers) this.byId.set(provider.id, provider);
+  }
+
+  static fromConfig(configs: ProviderConfig[]): ProviderRegistry {
+    return new ProviderRegistry(
+      configs.map((config) => {
+        const factory = factories[config.kind] as Factory<typeof config.kind> | undefined;
+        if (!factory) throw new Error(`provider kind "${config.kind}" (provider "${config.id}") is not available in this build`);
+        return factory(config as never);
+      }),
+    );
+  }
+
+  all(): Provider[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): Provider | undefined {
+    return this.byId.get(id);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled(this.all().map((provider) => provider.close()));
+  }
+}

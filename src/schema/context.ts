@@ -1,0 +1,140 @@
+/**
+ * Per-request context. `reads` memoizes every provider list for the life of one GraphQL
+ * request (or one subscription event), so however deeply a query nests, each upstream list is
+ * fetched once: this is what keeps resolvers free of N+1 upstream calls.
+ */
+import { GraphQLError } from 'graphql';
+import { GatewayError, NotFoundError } from '../domain/errors.js';
+import type { Provider } from '../domain/provider.js';
+import type {
+  Backup,
+  BackupLocation,
+  Disk,
+  Operation,
+  Resource,
+  ResourceRef,
+  Schedule,
+  VirtualMachine,
+} from '../domain/model.js';
+import type { OperationTracker } from '../operations/tracker.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Principal } from '../auth.js';
+
+export interface GatewayContext {
+  registry: ProviderRegistry;
+  tracker: OperationTracker;
+  reads: RequestReads;
+  principal?: Principal;
+}
+
+export class RequestReads {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  /** Errors of providers whose part of the answer is missing; appended to the response's `errors`. */
+  readonly partialErrors: GraphQLError[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(readonly registry: ProviderRegistry) {}
+
+  provider(providerId: string): Provider {
+    const provider = this.registry.get(providerId);
+    if (!provider) throw new NotFoundError(`no provider with id "${providerId}" is configured`);
+    return provider;
+  }
+
+  private once<T>(provider: Provider, what: string, load: () => Promise<T>): Promise<T> {
+    const key = `${provider.id}\u0000${what}`;
+    let pending = this.memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load();
+      this.memo.set(key, pending);
+    }
+    return pending;
+  }
+
+  virtualMachines(p: Provider): Promise<VirtualMachine[]> {
+    return this.once(p, 'vms', () => p.listVirtualMachines());
+  }
+  disks(p: Provider): Promise<Disk[]> {
+    return this.once(p, 'disks', () => p.listDisks());
+  }
+  schedules(p: Provider): Promise<Schedule[]> {
+    return this.once(p, 'schedules', () => p.listSchedules());
+  }
+  backupLocations(p: Provider): Promise<BackupLocation[]> {
+    return this.once(p, 'locations', () => p.listBackupLocations());
+  }
+  scheduleTargets(p: Provider): Promise<Map<string, ResourceRef[]>> {
+    return this.once(p, 'scheduleTargets', () => p.scheduleTargets());
+  }
+  locationTargets(p: Provider): Promise<Map<string, string[]>> {
+    return this.once(p, 'locationTargets', () => p.locationTargets());
+  }
+  operations(p: Provider): Promise<Operation[]> {
+    return this.once(p, 'operations', () => p.listOperations());
+  }
+  backups(p: Provider, resource: ResourceRef): Promise<Backup[]> {
+    return this.once(p, `backups:${resource.type}:${resource.nativeId}`, () => p.listBackups(resource));
+  }
+
+  /** Schedule id -> targets, inverted to resource native id -> schedule ids. */
+  resourceSchedules(p: Provider): Promise<Map<string, string[]>> {
+    return this.once(p, 'resourceSchedules', async () => {
+      const result = new Map<string, string[]>();
+      for (const [scheduleId, targets] of await this.scheduleTargets(p)) {
+        for (const target of targets) result.set(target.nativeId, [...(result.get(target.nativeId) ?? []), scheduleId]);
+      }
+      return result;
+    });
+  }
+
+  resourceLocations(p: Provider): Promise<Map<string, string[]>> {
+    return this.once(p, 'resourceLocations', async () => {
+      const result = new Map<string, string[]>();
+      for (const [locationId, vms] of await this.locationTargets(p)) {
+        for (const vm of vms) result.set(vm, [...(result.get(vm) ?? []), locationId]);
+      }
+      return result;
+    });
+  }
+
+  /** The resource a ref points to, or undefined when it no longer exists. */
+  async resource(ref: ResourceRef): Promise<Resource | undefined> {
+    const p = this.provider(ref.providerId);
+    const list: Resource[] = ref.type === 'VirtualMachine' ? await this.virtualMachines(p) : await this.disks(p);
+    return list.find((r) => r.nativeId === ref.nativeId);
+  }
+
+  /**
+   * Run `read` for each provider; a provider that fails contributes `fallback` and a partial
+   * error naming it, so the other providers' data still arrives.
+   */
+  async across<T>(providers: Provider[], read: (p: Provider) => Promise<T[]>): Promise<T[]> {
+    const parts = await Promise.all(providers.map((p) => this.guard(p, () => read(p), [] as T[])));
+    return parts.flat();
+  }
+
+  /** `read`, or `fallback` plus a partial error when the provider fails with a typed error. */
+  async guard<T>(p: Provider, read: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof GatewayError)) throw error;
+      this.reportPartial(p.id, error);
+      return fallback;
+    }
+  }
+
+  reportPartial(providerId: string, error: GatewayError): void {
+    const key = `${providerId}\u0000${error.message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.partialErrors.push(
+      new GraphQLError(error.message, { extensions: { code: error.code, provider: error.providerId ?? providerId } }),
+    );
+  }
+
+  /** Forget everything: subscriptions call this before each event so every event is fresh. */
+  clear(): void {
+    this.memo.clear();
+  }
+}

@@ -1,0 +1,63 @@
+/** Operation: a backup, copy, restore or verification in flight or just finished, with one status model. */
+import type { Operation } from '../domain/model.js';
+import { builder } from './builder.js';
+import { providersFromFilter } from './filters.js';
+import { splitLocalId } from './ids.js';
+import { OperationRef, ProtectedResourceRef, ProviderRef } from './refs.js';
+
+export const OperationKindEnum = builder.enumType('OperationKind', {
+  values: ['BACKUP', 'OFFSITE_COPY', 'RESTORE', 'SANDBOX_RESTORE', 'VERIFY', 'SEED_TO_DISK', 'SNAPSHOT', 'REMOTE_SNAPSHOT'] as const,
+});
+export const OperationStatusEnum = builder.enumType('OperationStatus', {
+  values: ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'ABORTED', 'UNKNOWN'] as const,
+});
+
+builder.node(OperationRef, {
+  id: { resolve: (op) => `${op.providerId}:${op.nativeId}` },
+  loadOne: async (id, ctx) => {
+    const { providerId, nativeId } = splitLocalId(id);
+    const provider = ctx.registry.get(providerId);
+    return provider ? ((await provider.getOperation(nativeId)) ?? null) : null;
+  },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'status' in value && 'updatedAt' in value,
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId'),
+    provider: t.field({ type: ProviderRef, resolve: (op, _args, ctx) => ctx.reads.provider(op.providerId) }),
+    kind: t.field({ type: OperationKindEnum, resolve: (op) => op.kind }),
+    status: t.field({ type: OperationStatusEnum, resolve: (op) => op.status }),
+    progress: t.int({ nullable: true, description: '0..100 where the provider reports it.', resolve: (op) => op.progress ?? null }),
+    phase: t.string({ nullable: true, description: "The provider's current step text.", resolve: (op) => op.phase ?? null }),
+    message: t.string({ nullable: true, resolve: (op) => op.message ?? null }),
+    target: t.field({
+      type: ProtectedResourceRef,
+      nullable: true,
+      resolve: async (op, _args, ctx) => (op.target ? ((await ctx.reads.resource(op.target)) ?? null) : null),
+    }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (op) => op.startedAt ?? null }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (op) => op.updatedAt }),
+    finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (op) => op.finishedAt ?? null }),
+  }),
+});
+
+export const OperationFilter = builder.inputType('OperationFilter', {
+  fields: (t) => ({
+    providerIds: t.idList({ required: false }),
+    activeOnly: t.boolean({ required: false }),
+  }),
+});
+
+export function isActive(op: Operation): boolean {
+  return op.status === 'QUEUED' || op.status === 'RUNNING';
+}
+
+builder.queryField('operations', (t) =>
+  t.field({
+    type: [OperationRef],
+    description: 'Operations the providers currently report (running, or finished moments ago).',
+    args: { filter: t.arg({ type: OperationFilter, required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const operations = await ctx.reads.across(providersFromFilter(ctx, args.filter?.providerIds), (p) => ctx.reads.operations(p));
+      return operations.filter((op) => (args.filter?.activeOnly ? isActive(op) : true));
+    },
+  }),
+);

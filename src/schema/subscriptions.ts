@@ -1,0 +1,42 @@
+/** operationUpdated and operationsUpdated, over graphql-ws and SSE alike. */
+import { builder } from './builder.js';
+import { providersFromFilter } from './filters.js';
+import { parseId } from './ids.js';
+import { providerOf } from './inputs.js';
+import { isActive, OperationFilter } from './operation.js';
+import { OperationRef } from './refs.js';
+import { requireScope } from './scopes.js';
+import type { Operation } from '../domain/model.js';
+
+builder.subscriptionFields((t) => ({
+  operationUpdated: t.field({
+    type: OperationRef,
+    description: "The operation's current state first, then every change; completes after a terminal status.",
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => {
+      requireScope(ctx, 'read');
+      const decoded = parseId(String(args.id), 'id', ['Operation'] as const);
+      const provider = providerOf(ctx, decoded, 'id');
+      return ctx.tracker.watch(provider.id, decoded.nativeId);
+    },
+    resolve: (operation: Operation, _args, ctx) => {
+      ctx.reads.clear(); // each event reads fresh state for nested fields
+      return operation;
+    },
+  }),
+  operationsUpdated: t.field({
+    type: OperationRef,
+    description: 'Every change of every operation the filter matches, for dashboards.',
+    args: { filter: t.arg({ type: OperationFilter, required: false }) },
+    subscribe: (_root, args, ctx) => {
+      requireScope(ctx, 'read');
+      const providers = new Set(providersFromFilter(ctx, args.filter?.providerIds).map((p) => p.id));
+      const activeOnly = args.filter?.activeOnly ?? false;
+      return ctx.tracker.watchAll((op) => providers.has(op.providerId) && (!activeOnly || isActive(op)));
+    },
+    resolve: (operation: Operation, _args, ctx) => {
+      ctx.reads.clear();
+      return operation;
+    },
+  }),
+}));

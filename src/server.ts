@@ -1,0 +1,201 @@
+/**
+ * One HTTP port for everything: GraphQL over HTTP and SSE plus GraphiQL (yoga), graphql-ws on
+ * the same path, `/healthz` (process alive) and `/readyz` (per provider; 503 when none is usable).
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { ApiKeys, bearerToken, OPEN_ACCESS, type Principal } from './auth.js';
+import { GatewayError } from './domain/errors.js';
+import type { Logger } from './logger.js';
+import { OperationTracker } from './operations/tracker.js';
+import type { ProviderRegistry } from './providers/registry.js';
+import { RequestReads, type GatewayContext } from './schema/context.js';
+import { schema } from './schema/index.js';
+import type { GatewayConfig } from './config.js';
+
+export interface GatewayServerOptions {
+  registry: ProviderRegistry;
+  logger: Logger;
+  port?: number;
+  host?: string;
+  auth?: GatewayConfig['auth'];
+  operations?: Partial<GatewayConfig['operations']>;
+}
+
+export interface GatewayServer {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  readonly tracker: OperationTracker;
+  close(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Typed domain errors keep their message and code; anything unexpected is masked. */
+function maskError(error: unknown, message: string): Error {
+  let original: unknown = error instanceof GraphQLError ? error.originalError : error;
+  // Plugins may wrap our errors more than once; find the typed one inside.
+  while (original && !(original instanceof GatewayError) && (original as { originalError?: unknown }).originalError) {
+    original = (original as { originalError?: unknown }).originalError;
+  }
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
+  if (original instanceof GatewayError) {
+    return new GraphQLError(original.message, {
+      nodes: graphqlError?.nodes,
+      path: graphqlError?.path,
+      extensions: {
+        code: original.code,
+        ...(original.providerId ? { provider: original.providerId } : {}),
+        ...('field' in original && original.field ? { field: original.field } : {}),
+      },
+    });
+  }
+  if (original instanceof GraphQLError) return original;
+  if (graphqlError && !graphqlError.originalError) return graphqlError;
+  return new GraphQLError(message, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** Appends the errors of providers whose part of the answer is missing (partial results). */
+function usePartialErrors(): Plugin<GatewayContext> {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult, args }) => {
+        if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
+        const partial = (args.contextValue as GatewayContext).reads.partialErrors;
+        if (partial.length === 0) return;
+        const current = result as ExecutionResult;
+        setResult({ ...current, errors: [...(current.errors ?? []), ...partial] });
+      },
+    }),
+  };
+}
+
+export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  const { registry, logger } = options;
+  const tracker = new OperationTracker(registry, {
+    pollIntervalMs: options.operations?.pollIntervalMs ?? 1000,
+    dashboardPollIntervalMs: options.operations?.dashboardPollIntervalMs ?? 3000,
+  });
+  const apiKeys = options.auth ? new ApiKeys(options.auth.apiKeys) : undefined;
+  const principalFor = (authorization: string | undefined | null): Principal | undefined =>
+    apiKeys ? apiKeys.authenticate(bearerToken(authorization)) : OPEN_ACCESS;
+
+  const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, GatewayContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: { title: 'backup-gateway', subscriptionsProtocol: 'WS' },
+    maskedErrors: { maskError },
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args }),
+      info: (...args) => logger.info({ yoga: args }),
+      warn: (...args) => logger.warn({ yoga: args }),
+      error: (...args) => logger.error({ yoga: args.map((a) => (a instanceof Error ? a.message : a)) }),
+    },
+    plugins: [usePartialErrors()],
+    context: (initial: YogaInitialContext & { connectionParams?: Record<string, unknown> }): GatewayContext => {
+      const authorization = initial.connectionParams
+        ? String(initial.connectionParams.authorization ?? initial.connectionParams.Authorization ?? '')
+        : initial.request.headers.get('authorization');
+      return { registry, tracker, reads: new RequestReads(registry), principal: principalFor(authorization) };
+    },
+  });
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (path === '/readyz') {
+      const report = await readiness(registry);
+      res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+      return;
+    }
+    if (path === '/' && req.method === 'GET') {
+      res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    yoga.handle(req, res);
+  });
+
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      // A bad key closes the socket at connection time with 4403 Forbidden.
+      onConnect: (ctx) => principalFor(String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? '')) !== undefined,
+      execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
+      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          request: { headers: new Headers() },
+          connectionParams: ctx.connectionParams ?? {},
+        } as never);
+        let document;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(envelopedSchema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: envelopedSchema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: address.port,
+    server,
+    tracker,
+    close: () =>
+      (closing ??= (async () => {
+        tracker.close(); // completes every open subscription
+        await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
+        await wsServer.dispose();
+        for (const client of wss.clients) client.terminate();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections?.();
+        await registry.closeAll(); // end upstream sessions
+      })()),
+  };
+}
+
+async function readiness(registry: ProviderRegistry) {
+  const providers = await Promise.all(
+    registry.all().map(async (provider) => {
+      const known = provider.health();
+      const health = known.status === 'UNKNOWN' || known.status === 'DOWN' ? await provider.probe() : known;
+      return { id: provider.id, kind: provider.kind, status: health.status, message: health.message ?? null };
+    }),
+  );
+  const ready = providers.some((p) => p.status === 'UP' || p.status === 'DEGRADED');
+  return { ready, providers };
+}

@@ -1,0 +1,182 @@
+/**
+ * Wire shapes of every resource: full (detail / single GET) and reduced (plain list) forms, with
+ * keys sorted as in the dumps.
+ */
+import { allocatedSize, lastStateChange, snapshotStatus } from './lifecycle.js';
+import type { CloudSigmaState, DriveRecord, SchedulerRecord, ServerRecord, SnapshotRecord } from './state.js';
+import { formatTimestamp, ref, sortKeys } from './wire.js';
+
+export function owner(state: CloudSigmaState): { resource_uri: string; uuid: string } {
+  return { resource_uri: `/api/2.0/user/${state.config.ownerUuid}/`, uuid: state.config.ownerUuid };
+}
+
+// --- backup schedulers --------------------------------------------------------------------------
+
+export function schedulerFull(state: CloudSigmaState, rec: SchedulerRecord): Record<string, unknown> {
+  return sortKeys({
+    ...structuredClone(rec.data),
+    owner: owner(state),
+    resource_uri: `/api/2.0/backupschedulers/${rec.uuid}/`,
+    uuid: rec.uuid,
+  });
+}
+
+const SCHEDULER_LIST_FIELDS = [
+  'is_default',
+  'is_enabled',
+  'meta',
+  'name',
+  'orchestrator_timezone',
+  'owner',
+  'remote_location',
+  'resource_uri',
+  'type',
+  'user_timezone',
+  'uuid',
+];
+
+export function schedulerReduced(state: CloudSigmaState, rec: SchedulerRecord): Record<string, unknown> {
+  const full = schedulerFull(state, rec);
+  return Object.fromEntries(SCHEDULER_LIST_FIELDS.map((k) => [k, full[k]]));
+}
+
+// --- drives ---------------------------------------------------------------------------------------
+
+export function driveStatus(state: CloudSigmaState, drive: DriveRecord): string {
+  return state.serversOfDrive(drive.uuid).length > 0 ? 'mounted' : 'unmounted';
+}
+
+export function driveFull(state: CloudSigmaState, drive: DriveRecord): Record<string, unknown> {
+  const now = state.clock.now();
+  const locals = state.driveSnapshots('local', drive.uuid);
+  const remotes = state.driveSnapshots('remote', drive.uuid);
+  const snapshotsAllocated = locals.reduce((sum, s) => sum + (allocatedSize(state, s, now) ?? 0), 0);
+  return sortKeys({
+    affinities: [],
+    allow_multimount: false,
+    backup_scheduler: drive.backupScheduler ? ref('backupschedulers', drive.backupScheduler) : null,
+    grantees: [],
+    iops: null,
+    jobs: [],
+    licenses: [],
+    media: drive.media,
+    meta: { ...drive.meta },
+    mounted_on: state.serversOfDrive(drive.uuid).map((s) => ref('servers', s.uuid)),
+    name: drive.name,
+    owner: owner(state),
+    permissions: [],
+    remote_snapshots: remotes.map((s) => ref('remotesnapshots', s.uuid)),
+    resource_uri: `/api/2.0/drives/${drive.uuid}/`,
+    runtime: {
+      is_snapshotable: drive.storageType !== 'local_nvme',
+      snapshots_allocated_size: snapshotsAllocated,
+      storage_type: drive.storageType,
+      ...(drive.storageType === 'local_nvme' ? { is_ephemeral: true } : {}),
+    },
+    size: drive.size,
+    snapshots: locals.map((s) => ref('snapshots', s.uuid)),
+    status: driveStatus(state, drive),
+    storage_type: drive.storageType,
+    tags: [...drive.tags],
+    uuid: drive.uuid,
+  });
+}
+
+export function driveReduced(state: CloudSigmaState, drive: DriveRecord): Record<string, unknown> {
+  return {
+    owner: owner(state),
+    resource_uri: `/api/2.0/drives/${drive.uuid}/`,
+    status: driveStatus(state, drive),
+    uuid: drive.uuid,
+  };
+}
+
+// --- servers --------------------------------------------------------------------------------------
+
+function serverRuntime(server: ServerRecord): Record<string, unknown> | null {
+  if (server.status !== 'running' || server.startedAt === null) return null;
+  return { active_since: formatTimestamp(server.startedAt), nics: [] };
+}
+
+export function serverFull(state: CloudSigmaState, server: ServerRecord): Record<string, unknown> {
+  return sortKeys({
+    context: true,
+    cpu: server.cpu,
+    cpu_model: null,
+    cpus_instead_of_cores: false,
+    drives: server.drives.map((slot) => ({
+      boot_order: slot.boot_order,
+      dev_channel: slot.dev_channel,
+      device: slot.device,
+      drive: ref('drives', slot.drive),
+      runtime: null,
+    })),
+    enable_numa: false,
+    grantees: [],
+    hv_relaxed: false,
+    hv_tsc: false,
+    jobs: [],
+    mem: server.mem,
+    meta: { ...server.meta },
+    name: server.name,
+    nics: [
+      {
+        boot_order: null,
+        firewall_policy: null,
+        ip_v4_conf: { conf: 'dhcp', ip: null },
+        ip_v6_conf: null,
+        mac: server.mac,
+        model: 'virtio',
+        runtime: null,
+        vlan: null,
+      },
+    ],
+    owner: owner(state),
+    permissions: [],
+    pubkeys: [],
+    requirements: [],
+    resource_uri: `/api/2.0/servers/${server.uuid}/`,
+    runtime: serverRuntime(server),
+    smp: server.smp,
+    status: server.status,
+    tags: [],
+    uuid: server.uuid,
+  });
+}
+
+export function serverReduced(state: CloudSigmaState, server: ServerRecord): Record<string, unknown> {
+  return {
+    name: server.name,
+    owner: owner(state),
+    resource_uri: `/api/2.0/servers/${server.uuid}/`,
+    runtime: serverRuntime(server),
+    status: server.status,
+    uuid: server.uuid,
+  };
+}
+
+// --- snapshots ------------------------------------------------------------------------------------
+
+export function snapshotFull(state: CloudSigmaState, snap: SnapshotRecord): Record<string, unknown> {
+  const now = state.clock.now();
+  const base: Record<string, unknown> = {
+    allocated_size: allocatedSize(state, snap, now),
+    drive: ref('drives', snap.drive),
+    grantees: [],
+    meta: { ...snap.meta },
+    name: snap.name,
+    owner: owner(state),
+    permissions: [],
+    resource_uri: `/api/2.0/${snap.kind === 'local' ? 'snapshots' : 'remotesnapshots'}/${snap.uuid}/`,
+    status: snapshotStatus(state, snap, now),
+    tags: [...snap.tags],
+    timestamp: formatTimestamp(snap.takenAt),
+    uuid: snap.uuid,
+  };
+  if (snap.kind === 'remote') {
+    base.drive_meta = { ...snap.driveMeta };
+    base.last_state_change = formatTimestamp(lastStateChange(state, snap, now));
+    base.location = snap.location;
+  }
+  return sortKeys(base);
+}

@@ -1,0 +1,115 @@
+/**
+ * The one way provider clients talk HTTP: a total timeout per request, retries for idempotent
+ * requests only, a circuit breaker, and health bookkeeping. Error messages name the provider
+ * and a route label chosen by the client, never the URL (Altaro puts its session token in the
+ * path) nor any body (which may echo credentials).
+ */
+import { UpstreamUnavailableError } from '../domain/errors.js';
+import { CircuitBreaker, type BreakerOptions } from './breaker.js';
+import { HealthTracker, type HealthSnapshot } from './health.js';
+import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
+
+export interface UpstreamOptions {
+  providerId: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  breaker?: Partial<BreakerOptions>;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  /** Route name for errors and metrics, e.g. "vms/list"; must not contain secrets. */
+  label: string;
+  headers?: Record<string, string>;
+  body?: string | URLSearchParams | FormData;
+  /** Safe to repeat: reads. Writes are sent once, whatever happens. */
+  idempotent: boolean;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export class UpstreamHttp {
+  readonly providerId: string;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryOptions;
+  readonly breaker: CircuitBreaker;
+  private readonly healthTracker = new HealthTracker();
+
+  constructor(options: UpstreamOptions) {
+    this.providerId = options.providerId;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retry = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
+    this.breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 30_000, ...options.breaker });
+  }
+
+  health(): HealthSnapshot {
+    return this.healthTracker.snapshot(this.breaker.state);
+  }
+
+  async request(req: UpstreamRequest): Promise<UpstreamResponse> {
+    const attempts = req.idempotent ? this.retry.retries + 1 : 1;
+    let lastError: UpstreamUnavailableError | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (!this.breaker.allow()) {
+        throw new UpstreamUnavailableError(
+          this.providerId,
+          `provider "${this.providerId}" is not being called: its circuit breaker is open after repeated failures (next try in ${Math.ceil(this.breaker.retryInMs() / 1000)} s)`,
+        );
+      }
+      const started = performance.now();
+      try {
+        const response = await fetch(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await response.text();
+        const latencyMs = performance.now() - started;
+        if (response.status >= 500 || response.status === 429) {
+          const message = `provider "${this.providerId}" answered ${req.label} with HTTP ${response.status}`;
+          this.breaker.failure();
+          this.healthTracker.record(false, latencyMs, message);
+          lastError = new UpstreamUnavailableError(this.providerId, message);
+          if (req.idempotent && isRetryableStatus(response.status) && attempt + 1 < attempts) {
+            await sleep(backoffDelayMs(attempt, this.retry, response.headers.get('retry-after')));
+            continue;
+          }
+          throw lastError;
+        }
+        this.breaker.success();
+        this.healthTracker.record(true, latencyMs);
+        return { status: response.status, headers: response.headers, text };
+      } catch (error) {
+        if (error instanceof UpstreamUnavailableError) throw error;
+        const latencyMs = performance.now() - started;
+        const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+        const what = timedOut ? `timed out after ${this.timeoutMs} ms` : `failed: ${describeNetworkError(error)}`;
+        const outcome = req.idempotent ? '' : '; the outcome of this write is unknown';
+        const message = `provider "${this.providerId}" ${req.label} ${what}${outcome}`;
+        this.breaker.failure();
+        this.healthTracker.record(false, latencyMs, message);
+        lastError = new UpstreamUnavailableError(this.providerId, message);
+        if (!req.idempotent || attempt + 1 >= attempts) throw lastError;
+        await sleep(backoffDelayMs(attempt, this.retry));
+      }
+    }
+    throw lastError ?? new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" ${req.label} failed`);
+  }
+}
+
+/** The network reason (ECONNREFUSED, ECONNRESET, …) without addresses that could hold secrets. */
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+  return 'network error';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,954 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant as ISO 8601 with an offset, e.g. 2026-11-22T03:00:00Z. Output is always UTC. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value; used for providers' own representations, passed through untouched. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AbortOperationInput = {
+  operationId: Scalars['ID']['input'];
+};
+
+export type AbortOperationResult = ConflictError | NotFoundError | StartOperationSuccess | UnsupportedByProviderError | UpstreamError;
+
+export type AssignBackupLocationInput = {
+  backupLocationId: Scalars['ID']['input'];
+  virtualMachineId: Scalars['ID']['input'];
+};
+
+export type AssignBackupLocationResult = AssignBackupLocationSuccess | NotFoundError | UnsupportedByProviderError | UpstreamError | ValidationError;
+
+export type AssignBackupLocationSuccess = {
+  __typename?: 'AssignBackupLocationSuccess';
+  backupLocation: BackupLocation;
+  virtualMachine: VirtualMachine;
+};
+
+export type AssignScheduleInput = {
+  scheduleId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
+};
+
+export type AssignScheduleResult = AssignScheduleSuccess | NotFoundError | UnsupportedByProviderError | UpstreamError | ValidationError;
+
+export type AssignScheduleSuccess = {
+  __typename?: 'AssignScheduleSuccess';
+  schedule: Schedule;
+  target: ProtectedResource;
+};
+
+export type Backup = Node & {
+  __typename?: 'Backup';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: BackupKind;
+  location?: Maybe<Scalars['String']['output']>;
+  nativeId: Scalars['String']['output'];
+  protected?: Maybe<Scalars['Boolean']['output']>;
+  provider: Provider;
+  resource: ProtectedResource;
+  sizeBytes?: Maybe<Scalars['Float']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type BackupConnection = {
+  __typename?: 'BackupConnection';
+  edges: Array<BackupEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BackupEdge = {
+  __typename?: 'BackupEdge';
+  cursor: Scalars['String']['output'];
+  node: Backup;
+};
+
+export type BackupKind =
+  | 'IMAGE'
+  | 'LOCAL_SNAPSHOT'
+  | 'REMOTE_SNAPSHOT'
+  | 'VERSION';
+
+export type BackupLocation = Node & {
+  __typename?: 'BackupLocation';
+  id: Scalars['ID']['output'];
+  kind: LocationKind;
+  name: Scalars['String']['output'];
+  nativeId: Scalars['String']['output'];
+  path?: Maybe<Scalars['String']['output']>;
+  provider: Provider;
+  /** VMs assigned to this location. */
+  virtualMachines: Array<VirtualMachine>;
+};
+
+export type BackupLocationFilter = {
+  kinds?: InputMaybe<Array<LocationKind>>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type BackupOutcome =
+  | 'ABORTED'
+  | 'FAILED'
+  | 'SUCCESS'
+  | 'UNKNOWN'
+  | 'WARNING';
+
+/** The outcome of one backup run as the provider reports it. */
+export type BackupResult = {
+  __typename?: 'BackupResult';
+  at?: Maybe<Scalars['DateTime']['output']>;
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  message?: Maybe<Scalars['String']['output']>;
+  outcome: BackupOutcome;
+  transferredBytes?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Capability =
+  | 'ABORT_OPERATION'
+  | 'ASSIGN_BACKUP_LOCATION'
+  | 'CREATE_SCHEDULE'
+  | 'DELETE_SCHEDULE'
+  | 'OFFSITE_COPY'
+  | 'OPERATION_PROGRESS'
+  | 'PER_RESOURCE_SCHEDULES'
+  | 'RESTORE'
+  | 'RETENTION_POLICY'
+  | 'SANDBOX_RESTORE'
+  | 'SHARED_SCHEDULES'
+  | 'TAKE_BACKUP'
+  | 'UPDATE_SCHEDULE'
+  | 'VERIFY';
+
+export type ConflictError = Error & {
+  __typename?: 'ConflictError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type CreateScheduleInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: ScheduleKind;
+  name: Scalars['String']['input'];
+  /** Or the provider's own form (e.g. CloudSigma incremental_backup). */
+  native?: InputMaybe<Scalars['JSON']['input']>;
+  /** Provider ID (global) or config id. */
+  providerId: Scalars['ID']['input'];
+  remoteLocation?: InputMaybe<Scalars['String']['input']>;
+  retention?: InputMaybe<Array<RetentionRuleInput>>;
+  /** Required where the provider has PER_RESOURCE_SCHEDULES. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** IANA; defaults to the provider's zone. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  weekly?: InputMaybe<WeeklyRecurrenceInput>;
+};
+
+export type DeleteSchedulesInput = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+export type DeleteSchedulesResult = DeleteSchedulesSuccess | NotFoundError | UnsupportedByProviderError | UpstreamError | ValidationError;
+
+export type DeleteSchedulesSuccess = {
+  __typename?: 'DeleteSchedulesSuccess';
+  deletedIds: Array<Scalars['ID']['output']>;
+};
+
+/** A disk (CloudSigma drive). A drive attached to no server is still listed and protectable. */
+export type Disk = Node & ProtectedResource & {
+  __typename?: 'Disk';
+  /** Backups of this resource, newest first. */
+  backups: BackupConnection;
+  id: Scalars['ID']['output'];
+  lastBackup?: Maybe<BackupResult>;
+  name: Scalars['String']['output'];
+  /** The provider's own id. */
+  nativeId: Scalars['String']['output'];
+  nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
+  provider: Provider;
+  /** Schedules that apply to this resource. */
+  schedules: Array<Schedule>;
+  sizeBytes?: Maybe<Scalars['Float']['output']>;
+  storageType?: Maybe<Scalars['String']['output']>;
+  virtualMachine?: Maybe<VirtualMachine>;
+};
+
+
+/** A disk (CloudSigma drive). A drive attached to no server is still listed and protectable. */
+export type DiskBackupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Every error a mutation can return implements this. */
+export type Error = {
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type ErrorCode =
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'UNSUPPORTED_BY_PROVIDER'
+  | 'UPSTREAM_REJECTED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'VALIDATION';
+
+export type HealthStatus =
+  | 'DEGRADED'
+  | 'DOWN'
+  | 'UNKNOWN'
+  | 'UP';
+
+export type LocationKind =
+  | 'LOCAL'
+  | 'OFFSITE'
+  | 'PRIMARY'
+  | 'REMOTE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  abortOperation: AbortOperationResult;
+  /** Send a VM's backups (or offsite copies) to a location. */
+  assignBackupLocation: AssignBackupLocationResult;
+  /** Put a VM or disk on a shared schedule. */
+  assignSchedule: AssignScheduleResult;
+  createSchedule: ScheduleResult;
+  /** Delete schedules, all of one provider per call (one upstream bulk delete where the provider has one). */
+  deleteSchedules: DeleteSchedulesResult;
+  /** Back up a VM now (CloudSigma: snapshot each of its drives; a Disk: snapshot that drive). */
+  startBackup: StartOperationResult;
+  startOffsiteCopy: StartOperationResult;
+  startRestore: StartOperationResult;
+  startVerification: StartOperationResult;
+  /** Stop sending a VM's backups to a location. */
+  unassignBackupLocation: AssignBackupLocationResult;
+  /** Take a VM or disk off a shared schedule. */
+  unassignSchedule: AssignScheduleResult;
+  updateSchedule: ScheduleResult;
+};
+
+
+export type MutationAbortOperationArgs = {
+  input: AbortOperationInput;
+};
+
+
+export type MutationAssignBackupLocationArgs = {
+  input: AssignBackupLocationInput;
+};
+
+
+export type MutationAssignScheduleArgs = {
+  input: AssignScheduleInput;
+};
+
+
+export type MutationCreateScheduleArgs = {
+  input: CreateScheduleInput;
+};
+
+
+export type MutationDeleteSchedulesArgs = {
+  input: DeleteSchedulesInput;
+};
+
+
+export type MutationStartBackupArgs = {
+  input: StartBackupInput;
+};
+
+
+export type MutationStartOffsiteCopyArgs = {
+  input: StartOffsiteCopyInput;
+};
+
+
+export type MutationStartRestoreArgs = {
+  input: StartRestoreInput;
+};
+
+
+export type MutationStartVerificationArgs = {
+  input: StartVerificationInput;
+};
+
+
+export type MutationUnassignBackupLocationArgs = {
+  input: AssignBackupLocationInput;
+};
+
+
+export type MutationUnassignScheduleArgs = {
+  input: AssignScheduleInput;
+};
+
+
+export type MutationUpdateScheduleArgs = {
+  input: UpdateScheduleInput;
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type Operation = Node & {
+  __typename?: 'Operation';
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: OperationKind;
+  message?: Maybe<Scalars['String']['output']>;
+  nativeId: Scalars['String']['output'];
+  /** The provider's current step text. */
+  phase?: Maybe<Scalars['String']['output']>;
+  /** 0..100 where the provider reports it. */
+  progress?: Maybe<Scalars['Int']['output']>;
+  provider: Provider;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: OperationStatus;
+  target?: Maybe<ProtectedResource>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type OperationFilter = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type OperationKind =
+  | 'BACKUP'
+  | 'OFFSITE_COPY'
+  | 'REMOTE_SNAPSHOT'
+  | 'RESTORE'
+  | 'SANDBOX_RESTORE'
+  | 'SEED_TO_DISK'
+  | 'SNAPSHOT'
+  | 'VERIFY';
+
+export type OperationStatus =
+  | 'ABORTED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'UNKNOWN';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A VM or disk that schedules protect and backups are taken of. */
+export type ProtectedResource = {
+  /** Backups of this resource, newest first. */
+  backups: BackupConnection;
+  id: Scalars['ID']['output'];
+  lastBackup?: Maybe<BackupResult>;
+  name: Scalars['String']['output'];
+  /** The provider's own id. */
+  nativeId: Scalars['String']['output'];
+  nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
+  provider: Provider;
+  /** Schedules that apply to this resource. */
+  schedules: Array<Schedule>;
+};
+
+
+/** A VM or disk that schedules protect and backups are taken of. */
+export type ProtectedResourceBackupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A configured backup provider. */
+export type Provider = Node & {
+  __typename?: 'Provider';
+  baseUrl: Scalars['String']['output'];
+  capabilities: Array<Capability>;
+  health: ProviderHealth;
+  id: Scalars['ID']['output'];
+  kind: ProviderKind;
+  /** The config id, e.g. "hq". */
+  name: Scalars['String']['output'];
+};
+
+/** Derived from the latest upstream exchanges and the circuit breaker; asks the upstream only when nothing is known yet. */
+export type ProviderHealth = {
+  __typename?: 'ProviderHealth';
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  message?: Maybe<Scalars['String']['output']>;
+  status: HealthStatus;
+};
+
+export type ProviderKind =
+  | 'ALTARO'
+  | 'BILLMANAGER'
+  | 'CLOUDSIGMA';
+
+export type Query = {
+  __typename?: 'Query';
+  backupLocations: Array<BackupLocation>;
+  node?: Maybe<Node>;
+  nodes: Array<Maybe<Node>>;
+  /** Operations the providers currently report (running, or finished moments ago). */
+  operations: Array<Operation>;
+  /** Every configured provider. */
+  providers: Array<Provider>;
+  /** Every provider's schedules, sorted by provider then name. */
+  schedules: ScheduleConnection;
+  /** Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it. */
+  virtualMachines: VirtualMachineConnection;
+};
+
+
+export type QueryBackupLocationsArgs = {
+  filter?: InputMaybe<BackupLocationFilter>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryOperationsArgs = {
+  filter?: InputMaybe<OperationFilter>;
+};
+
+
+export type QuerySchedulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScheduleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryVirtualMachinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VirtualMachineFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** When a schedule runs: RFC 5545 lines where expressible, and the provider's own form untouched. */
+export type Recurrence = {
+  __typename?: 'Recurrence';
+  /** Human text, e.g. "Mon–Fri at 02:01 (Europe/Kyiv)". */
+  description: Scalars['String']['output'];
+  /** The provider's own representation, untouched. */
+  native: Scalars['JSON']['output'];
+  /** RFC 5545 lines (DTSTART;TZID=… + RRULE/RDATE); null where it cannot be expressed. */
+  rrule?: Maybe<Scalars['String']['output']>;
+  /** IANA zone the schedule is evaluated in. */
+  timezone: Scalars['String']['output'];
+};
+
+export type RetentionPolicy = {
+  __typename?: 'RetentionPolicy';
+  name?: Maybe<Scalars['String']['output']>;
+  rules: Array<RetentionRule>;
+};
+
+export type RetentionRule = {
+  __typename?: 'RetentionRule';
+  /** WEEKS: weekday 0=Sunday..6; MONTHS: day of month 1..31. */
+  anchor?: Maybe<Scalars['Int']['output']>;
+  count: Scalars['Int']['output'];
+  unit: RetentionUnit;
+};
+
+export type RetentionRuleInput = {
+  anchor?: InputMaybe<Scalars['Int']['input']>;
+  count: Scalars['Int']['input'];
+  unit: RetentionUnit;
+};
+
+export type RetentionUnit =
+  | 'DAYS'
+  | 'LAST'
+  | 'MONTHS'
+  | 'WEEKS'
+  | 'YEARS';
+
+/** A backup, sandbox-restore or snapshot schedule. */
+export type Schedule = Node & {
+  __typename?: 'Schedule';
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: ScheduleKind;
+  name: Scalars['String']['output'];
+  nativeId: Scalars['String']['output'];
+  /** The next run times after `after` (default now). Empty for schedules without a recurrence (Altaro: see each target's nextBackupAt). */
+  nextRuns: Array<Scalars['DateTime']['output']>;
+  provider: Provider;
+  /** Null where the provider does not expose it (Altaro: see each VM's nextBackupAt). */
+  recurrence?: Maybe<Recurrence>;
+  /** CloudSigma remote snapshots: the location code, e.g. "ZRH". */
+  remoteLocation?: Maybe<Scalars['String']['output']>;
+  retention?: Maybe<RetentionPolicy>;
+  /** The resources this schedule protects. */
+  targets: Array<ProtectedResource>;
+};
+
+
+/** A backup, sandbox-restore or snapshot schedule. */
+export type ScheduleNextRunsArgs = {
+  after?: InputMaybe<Scalars['DateTime']['input']>;
+  count?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ScheduleConnection = {
+  __typename?: 'ScheduleConnection';
+  edges: Array<ScheduleEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ScheduleEdge = {
+  __typename?: 'ScheduleEdge';
+  cursor: Scalars['String']['output'];
+  node: Schedule;
+};
+
+export type ScheduleFilter = {
+  kinds?: InputMaybe<Array<ScheduleKind>>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type ScheduleKind =
+  | 'BACKUP'
+  | 'LOCAL_SNAPSHOT'
+  | 'REMOTE_SNAPSHOT'
+  | 'SANDBOX_RESTORE';
+
+export type ScheduleResult = NotFoundError | ScheduleSuccess | UnsupportedByProviderError | UpstreamError | ValidationError;
+
+export type ScheduleSuccess = {
+  __typename?: 'ScheduleSuccess';
+  schedule: Schedule;
+};
+
+export type StartBackupInput = {
+  /** A VirtualMachine or Disk. */
+  targetId: Scalars['ID']['input'];
+};
+
+export type StartOffsiteCopyInput = {
+  virtualMachineId: Scalars['ID']['input'];
+};
+
+export type StartOperationResult = ConflictError | NotFoundError | StartOperationSuccess | UnsupportedByProviderError | UpstreamError | ValidationError;
+
+export type StartOperationSuccess = {
+  __typename?: 'StartOperationSuccess';
+  operation: Operation;
+};
+
+export type StartRestoreInput = {
+  backupId: Scalars['ID']['input'];
+  /** Name of the restored copy; the provider picks one when omitted. */
+  restoredName?: InputMaybe<Scalars['String']['input']>;
+  /** Restore into an isolated sandbox (Altaro). */
+  sandbox?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type StartVerificationInput = {
+  virtualMachineId: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The operation's current state first, then every change; completes after a terminal status. */
+  operationUpdated: Operation;
+  /** Every change of every operation the filter matches, for dashboards. */
+  operationsUpdated: Operation;
+};
+
+
+export type SubscriptionOperationUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOperationsUpdatedArgs = {
+  filter?: InputMaybe<OperationFilter>;
+};
+
+export type UnsupportedByProviderError = Error & {
+  __typename?: 'UnsupportedByProviderError';
+  capability: Capability;
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+  provider: Provider;
+};
+
+export type UpdateScheduleInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  native?: InputMaybe<Scalars['JSON']['input']>;
+  retention?: InputMaybe<Array<RetentionRuleInput>>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  weekly?: InputMaybe<WeeklyRecurrenceInput>;
+};
+
+/** The provider was unavailable (UPSTREAM_UNAVAILABLE) or refused (UPSTREAM_REJECTED). */
+export type UpstreamError = Error & {
+  __typename?: 'UpstreamError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+  provider: Provider;
+};
+
+export type ValidationError = Error & {
+  __typename?: 'ValidationError';
+  code: ErrorCode;
+  /** The input field that was wrong. */
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+/** A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance). */
+export type VirtualMachine = Node & ProtectedResource & {
+  __typename?: 'VirtualMachine';
+  backupLocations: Array<BackupLocation>;
+  /** Backups of this resource, newest first. */
+  backups: BackupConnection;
+  /** Altaro: in the backup configuration; elsewhere true. */
+  configured: Scalars['Boolean']['output'];
+  /** CloudSigma drives attached to this server; empty for other providers. */
+  disks: Array<Disk>;
+  host?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastBackup?: Maybe<BackupResult>;
+  lastOffsiteCopy?: Maybe<BackupResult>;
+  name: Scalars['String']['output'];
+  /** The provider's own id. */
+  nativeId: Scalars['String']['output'];
+  nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Operations on this VM the provider currently reports (running or just finished). */
+  operations: Array<Operation>;
+  provider: Provider;
+  /** Schedules that apply to this resource. */
+  schedules: Array<Schedule>;
+  /** The provider's own status text. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance). */
+export type VirtualMachineBackupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance). */
+export type VirtualMachineOperationsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type VirtualMachineConnection = {
+  __typename?: 'VirtualMachineConnection';
+  edges: Array<VirtualMachineEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VirtualMachineEdge = {
+  __typename?: 'VirtualMachineEdge';
+  cursor: Scalars['String']['output'];
+  node: VirtualMachine;
+};
+
+export type VirtualMachineFilter = {
+  configured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Case-insensitive substring of the name. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Provider IDs (global) or config ids such as "hq". */
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The portable form every provider accepts. */
+export type WeeklyRecurrenceInput = {
+  /** 0=Sunday..6=Saturday */
+  daysOfWeek: Array<Scalars['Int']['input']>;
+  /** "HH:MM", 24-hour, in the schedule's timezone */
+  times: Array<Scalars['String']['input']>;
+};
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'Provider', id: string, name: string, kind: ProviderKind, baseUrl: string, capabilities: Array<Capability>, health: { __typename?: 'ProviderHealth', status: HealthStatus, message?: string | null } }> };
+
+export type VirtualMachinesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VirtualMachineFilter>;
+}>;
+
+
+export type VirtualMachinesQuery = { __typename?: 'Query', virtualMachines: { __typename?: 'VirtualMachineConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'VirtualMachineEdge', cursor: string, node: { __typename?: 'VirtualMachine', id: string, nativeId: string, name: string, host?: string | null, configured: boolean, provider: { __typename?: 'Provider', name: string } } }> } };
+
+export type VirtualMachinesDeepQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VirtualMachinesDeepQuery = { __typename?: 'Query', virtualMachines: { __typename?: 'VirtualMachineConnection', totalCount: number, edges: Array<{ __typename?: 'VirtualMachineEdge', node: { __typename?: 'VirtualMachine', id: string, name: string, nextBackupAt?: string | null, schedules: Array<{ __typename?: 'Schedule', id: string, name: string, kind: ScheduleKind }>, backupLocations: Array<{ __typename?: 'BackupLocation', id: string, kind: LocationKind, path?: string | null }>, lastBackup?: { __typename?: 'BackupResult', at?: string | null, outcome: BackupOutcome } | null } }> } };
+
+export type VirtualMachineQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type VirtualMachineQuery = { __typename?: 'Query', node?:
+    | { __typename: 'Backup', id: string }
+    | { __typename: 'BackupLocation', id: string }
+    | { __typename: 'Disk', id: string }
+    | { __typename: 'Operation', id: string }
+    | { __typename: 'Provider', id: string }
+    | { __typename: 'Schedule', id: string }
+    | { __typename: 'VirtualMachine', name: string, host?: string | null, nextBackupAt?: string | null, id: string, schedules: Array<{ __typename?: 'Schedule', id: string, name: string }>, backupLocations: Array<{ __typename?: 'BackupLocation', id: string, name: string, kind: LocationKind }>, lastBackup?: { __typename?: 'BackupResult', at?: string | null, outcome: BackupOutcome, durationSeconds?: number | null } | null, backups: { __typename?: 'BackupConnection', totalCount: number, edges: Array<{ __typename?: 'BackupEdge', node: { __typename?: 'Backup', id: string, kind: BackupKind, createdAt?: string | null, location?: string | null } }> }, operations: Array<{ __typename?: 'Operation', id: string, status: OperationStatus }> }
+   | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type NodesQuery = { __typename?: 'Query', nodes: Array<
+    | { __typename: 'Backup', id: string }
+    | { __typename: 'BackupLocation', id: string }
+    | { __typename: 'Disk', id: string }
+    | { __typename: 'Operation', id: string }
+    | { __typename: 'Provider', id: string }
+    | { __typename: 'Schedule', id: string }
+    | { __typename: 'VirtualMachine', id: string }
+   | null> };
+
+export type SchedulesQueryVariables = Exact<{
+  filter?: InputMaybe<ScheduleFilter>;
+}>;
+
+
+export type SchedulesQuery = { __typename?: 'Query', schedules: { __typename?: 'ScheduleConnection', totalCount: number, edges: Array<{ __typename?: 'ScheduleEdge', node: { __typename?: 'Schedule', id: string, name: string, kind: ScheduleKind, enabled: boolean, nextRuns: Array<string>, recurrence?: { __typename?: 'Recurrence', rrule?: string | null } | null, targets: Array<
+          | { __typename?: 'Disk', id: string, name: string }
+          | { __typename?: 'VirtualMachine', id: string, name: string }
+        > } }> } };
+
+export type BackupLocationsQueryVariables = Exact<{
+  filter?: InputMaybe<BackupLocationFilter>;
+}>;
+
+
+export type BackupLocationsQuery = { __typename?: 'Query', backupLocations: Array<{ __typename?: 'BackupLocation', id: string, name: string, kind: LocationKind, path?: string | null, virtualMachines: Array<{ __typename?: 'VirtualMachine', id: string, name: string }> }> };
+
+export type AssignScheduleMutationVariables = Exact<{
+  input: AssignScheduleInput;
+}>;
+
+
+export type AssignScheduleMutation = { __typename?: 'Mutation', assignSchedule:
+    | { __typename: 'AssignScheduleSuccess', target:
+        | { __typename?: 'Disk', id: string, schedules: Array<{ __typename?: 'Schedule', id: string }> }
+        | { __typename?: 'VirtualMachine', id: string, schedules: Array<{ __typename?: 'Schedule', id: string }> }
+      , schedule: { __typename?: 'Schedule', id: string } }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, field?: string | null }
+   };
+
+export type UnassignScheduleMutationVariables = Exact<{
+  input: AssignScheduleInput;
+}>;
+
+
+export type UnassignScheduleMutation = { __typename?: 'Mutation', unassignSchedule:
+    | { __typename: 'AssignScheduleSuccess', target:
+        | { __typename?: 'Disk', id: string, schedules: Array<{ __typename?: 'Schedule', id: string }> }
+        | { __typename?: 'VirtualMachine', id: string, schedules: Array<{ __typename?: 'Schedule', id: string }> }
+       }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type AssignBackupLocationMutationVariables = Exact<{
+  input: AssignBackupLocationInput;
+}>;
+
+
+export type AssignBackupLocationMutation = { __typename?: 'Mutation', assignBackupLocation:
+    | { __typename: 'AssignBackupLocationSuccess', virtualMachine: { __typename?: 'VirtualMachine', id: string, backupLocations: Array<{ __typename?: 'BackupLocation', id: string }> } }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type UnassignBackupLocationMutationVariables = Exact<{
+  input: AssignBackupLocationInput;
+}>;
+
+
+export type UnassignBackupLocationMutation = { __typename?: 'Mutation', unassignBackupLocation:
+    | { __typename: 'AssignBackupLocationSuccess', virtualMachine: { __typename?: 'VirtualMachine', id: string, backupLocations: Array<{ __typename?: 'BackupLocation', id: string }> } }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type StartBackupMutationVariables = Exact<{
+  input: StartBackupInput;
+}>;
+
+
+export type StartBackupMutation = { __typename?: 'Mutation', startBackup:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'StartOperationSuccess', operation: { __typename?: 'Operation', id: string, kind: OperationKind, status: OperationStatus, target?:
+          | { __typename?: 'Disk', id: string }
+          | { __typename?: 'VirtualMachine', id: string }
+         | null } }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, field?: string | null }
+   };
+
+export type StartOffsiteCopyMutationVariables = Exact<{
+  input: StartOffsiteCopyInput;
+}>;
+
+
+export type StartOffsiteCopyMutation = { __typename?: 'Mutation', startOffsiteCopy:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'StartOperationSuccess', operation: { __typename?: 'Operation', id: string, kind: OperationKind, status: OperationStatus } }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type StartRestoreMutationVariables = Exact<{
+  input: StartRestoreInput;
+}>;
+
+
+export type StartRestoreMutation = { __typename?: 'Mutation', startRestore:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'StartOperationSuccess', operation: { __typename?: 'Operation', id: string, kind: OperationKind, status: OperationStatus } }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type AbortOperationMutationVariables = Exact<{
+  input: AbortOperationInput;
+}>;
+
+
+export type AbortOperationMutation = { __typename?: 'Mutation', abortOperation:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'StartOperationSuccess', operation: { __typename?: 'Operation', id: string, status: OperationStatus } }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+   };
+
+export type CreateScheduleMutationVariables = Exact<{
+  input: CreateScheduleInput;
+}>;
+
+
+export type CreateScheduleMutation = { __typename?: 'Mutation', createSchedule:
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'ScheduleSuccess', schedule: { __typename?: 'Schedule', id: string, name: string } }
+    | { __typename: 'UnsupportedByProviderError', message: string, code: ErrorCode, capability: Capability }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type OperationUpdatedSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OperationUpdatedSubscription = { __typename?: 'Subscription', operationUpdated: { __typename?: 'Operation', id: string, kind: OperationKind, status: OperationStatus, progress?: number | null, phase?: string | null, target?:
+      | { __typename?: 'Disk', id: string, name: string }
+      | { __typename?: 'VirtualMachine', id: string, name: string }
+     | null } };
+
+export type OperationsUpdatedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<OperationFilter>;
+}>;
+
+
+export type OperationsUpdatedSubscription = { __typename?: 'Subscription', operationsUpdated: { __typename?: 'Operation', id: string, status: OperationStatus, progress?: number | null } };
+
+
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const VirtualMachinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VirtualMachines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VirtualMachineFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VirtualMachinesQuery, VirtualMachinesQueryVariables>;
+export const VirtualMachinesDeepDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VirtualMachinesDeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextBackupAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VirtualMachinesDeepQuery, VirtualMachinesDeepQueryVariables>;
+export const VirtualMachineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VirtualMachine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VirtualMachine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextBackupAt"}},{"kind":"Field","name":{"kind":"Name","value":"backups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"location"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"operations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VirtualMachineQuery, VirtualMachineQueryVariables>;
+export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
+export const SchedulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Schedules"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rrule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"3"}}]}]}}]}}]}}]}}]} as unknown as DocumentNode<SchedulesQuery, SchedulesQueryVariables>;
+export const BackupLocationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackupLocations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BackupLocationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<BackupLocationsQuery, BackupLocationsQueryVariables>;
+export const AssignScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssignScheduleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<AssignScheduleMutation, AssignScheduleMutationVariables>;
+export const UnassignScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnassignSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssignScheduleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UnassignScheduleMutation, UnassignScheduleMutationVariables>;
+export const AssignBackupLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignBackupLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignBackupLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignBackupLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssignBackupLocationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AssignBackupLocationMutation, AssignBackupLocationMutationVariables>;
+export const UnassignBackupLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnassignBackupLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignBackupLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignBackupLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssignBackupLocationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UnassignBackupLocationMutation, UnassignBackupLocationMutationVariables>;
+export const StartBackupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartBackup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBackupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StartOperationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<StartBackupMutation, StartBackupMutationVariables>;
+export const StartOffsiteCopyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartOffsiteCopy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartOffsiteCopyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startOffsiteCopy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StartOperationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<StartOffsiteCopyMutation, StartOffsiteCopyMutationVariables>;
+export const StartRestoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartRestore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartRestoreInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startRestore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StartOperationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<StartRestoreMutation, StartRestoreMutationVariables>;
+export const AbortOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AbortOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AbortOperationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abortOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StartOperationSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AbortOperationMutation, AbortOperationMutationVariables>;
+export const CreateScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnsupportedByProviderError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capability"}}]}}]}}]}}]} as unknown as DocumentNode<CreateScheduleMutation, CreateScheduleMutationVariables>;
+export const OperationUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperationUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OperationUpdatedSubscription, OperationUpdatedSubscriptionVariables>;
+export const OperationsUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OperationsUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationsUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}}]}}]}}]} as unknown as DocumentNode<OperationsUpdatedSubscription, OperationsUpdatedSubscriptionVariables>;

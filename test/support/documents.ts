@@ -1,0 +1,377 @@
+/** GraphQL documents the end-to-end tests send, typed by codegen (npm run codegen). */
+import { graphql } from '../gql/index.js';
+
+export const ProvidersQuery = graphql(`
+  query Providers {
+    providers {
+      id
+      name
+      kind
+      baseUrl
+      capabilities
+      health {
+        status
+        message
+      }
+    }
+  }
+`);
+
+export const VirtualMachinesQuery = graphql(`
+  query VirtualMachines($first: Int, $after: String, $filter: VirtualMachineFilter) {
+    virtualMachines(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          nativeId
+          name
+          host
+          configured
+          provider {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VirtualMachinesDeepQuery = graphql(`
+  query VirtualMachinesDeep {
+    virtualMachines(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          schedules {
+            id
+            name
+            kind
+          }
+          backupLocations {
+            id
+            kind
+            path
+          }
+          lastBackup {
+            at
+            outcome
+          }
+          nextBackupAt
+        }
+      }
+    }
+  }
+`);
+
+export const VirtualMachineQuery = graphql(`
+  query VirtualMachine($id: ID!) {
+    node(id: $id) {
+      id
+      __typename
+      ... on VirtualMachine {
+        name
+        host
+        schedules {
+          id
+          name
+        }
+        backupLocations {
+          id
+          name
+          kind
+        }
+        lastBackup {
+          at
+          outcome
+          durationSeconds
+        }
+        nextBackupAt
+        backups(first: 50) {
+          totalCount
+          edges {
+            node {
+              id
+              kind
+              createdAt
+              location
+            }
+          }
+        }
+        operations {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const NodesQuery = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      __typename
+    }
+  }
+`);
+
+export const SchedulesQuery = graphql(`
+  query Schedules($filter: ScheduleFilter) {
+    schedules(first: 50, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          kind
+          enabled
+          recurrence {
+            rrule
+          }
+          targets {
+            id
+            name
+          }
+          nextRuns(count: 3)
+        }
+      }
+    }
+  }
+`);
+
+export const BackupLocationsQuery = graphql(`
+  query BackupLocations($filter: BackupLocationFilter) {
+    backupLocations(filter: $filter) {
+      id
+      name
+      kind
+      path
+      virtualMachines {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const AssignScheduleMutation = graphql(`
+  mutation AssignSchedule($input: AssignScheduleInput!) {
+    assignSchedule(input: $input) {
+      __typename
+      ... on AssignScheduleSuccess {
+        target {
+          id
+          schedules {
+            id
+          }
+        }
+        schedule {
+          id
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        field
+      }
+    }
+  }
+`);
+
+export const UnassignScheduleMutation = graphql(`
+  mutation UnassignSchedule($input: AssignScheduleInput!) {
+    unassignSchedule(input: $input) {
+      __typename
+      ... on AssignScheduleSuccess {
+        target {
+          id
+          schedules {
+            id
+          }
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const AssignBackupLocationMutation = graphql(`
+  mutation AssignBackupLocation($input: AssignBackupLocationInput!) {
+    assignBackupLocation(input: $input) {
+      __typename
+      ... on AssignBackupLocationSuccess {
+        virtualMachine {
+          id
+          backupLocations {
+            id
+          }
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UnassignBackupLocationMutation = graphql(`
+  mutation UnassignBackupLocation($input: AssignBackupLocationInput!) {
+    unassignBackupLocation(input: $input) {
+      __typename
+      ... on AssignBackupLocationSuccess {
+        virtualMachine {
+          id
+          backupLocations {
+            id
+          }
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StartBackupMutation = graphql(`
+  mutation StartBackup($input: StartBackupInput!) {
+    startBackup(input: $input) {
+      __typename
+      ... on StartOperationSuccess {
+        operation {
+          id
+          kind
+          status
+          target {
+            id
+          }
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        field
+      }
+    }
+  }
+`);
+
+export const StartOffsiteCopyMutation = graphql(`
+  mutation StartOffsiteCopy($input: StartOffsiteCopyInput!) {
+    startOffsiteCopy(input: $input) {
+      __typename
+      ... on StartOperationSuccess {
+        operation {
+          id
+          kind
+          status
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StartRestoreMutation = graphql(`
+  mutation StartRestore($input: StartRestoreInput!) {
+    startRestore(input: $input) {
+      __typename
+      ... on StartOperationSuccess {
+        operation {
+          id
+          kind
+          status
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const AbortOperationMutation = graphql(`
+  mutation AbortOperation($input: AbortOperationInput!) {
+    abortOperation(input: $input) {
+      __typename
+      ... on StartOperationSuccess {
+        operation {
+          id
+          status
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const CreateScheduleMutation = graphql(`
+  mutation CreateSchedule($input: CreateScheduleInput!) {
+    createSchedule(input: $input) {
+      __typename
+      ... on ScheduleSuccess {
+        schedule {
+          id
+          name
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on UnsupportedByProviderError {
+        capability
+      }
+    }
+  }
+`);
+
+export const OperationUpdatedSubscription = graphql(`
+  subscription OperationUpdated($id: ID!) {
+    operationUpdated(id: $id) {
+      id
+      kind
+      status
+      progress
+      phase
+      target {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const OperationsUpdatedSubscription = graphql(`
+  subscription OperationsUpdated($filter: OperationFilter) {
+    operationsUpdated(filter: $filter) {
+      id
+      status
+      progress
+    }
+  }
+`);

@@ -1,0 +1,74 @@
+/**
+ * Test harness: the real gateway server on a free port in front of real simulators on loopback,
+ * plus a typed GraphQL-over-HTTP helper. Nothing of the gateway is mocked.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { createLogger } from '../../src/logger.js';
+import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
+import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../src/server.js';
+import type { ProviderConfig } from '../../src/config.js';
+
+export interface TestGateway {
+  url: string;
+  wsUrl: string;
+  demo: Demo;
+  server: GatewayServer;
+  registry: ProviderRegistry;
+  gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResponse<R> {
+  data?: R | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestGatewayOptions extends DemoOptions {
+  /** Change the provider configs before the registry is built (e.g. wrong credentials). */
+  editProviders?: (providers: ProviderConfig[]) => ProviderConfig[];
+  server?: Partial<GatewayServerOptions>;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const demo = await startDemo({ altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro } });
+  // Scheduled runs would start backups on their own in the middle of a test.
+  demo.simulators.altaro.state.autoRunSchedules = false;
+  const providers = options.editProviders ? options.editProviders(demo.providers) : demo.providers;
+  const registry = ProviderRegistry.fromConfig(providers.map((p) => ({ ...p, retries: p.retries ?? 0 })));
+  const server = await startGatewayServer({
+    registry,
+    logger: createLogger({ level: 'silent' }),
+    port: 0,
+    operations: { pollIntervalMs: 100, dashboardPollIntervalMs: 200 },
+    ...options.server,
+  });
+  const gql = async <R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers: Record<string, string> = {}) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    return (await response.json()) as GraphQLResponse<R>;
+  };
+  return {
+    url: server.url,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    demo,
+    server,
+    registry,
+    gql,
+    close: async () => {
+      await server.close();
+      await demo.close();
+    },
+  };
+}
+
+/** The data of a response that must have no errors. */
+export function expectData<R>(response: GraphQLResponse<R>): R {
+  if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
+  if (!response.data) throw new Error('no data in response');
+  return response.data;
+}

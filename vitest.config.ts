@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Simulators and gateways bind loopback ports; files run in parallel on 2 cores.
+    pool: 'forks',
+  },
+});
