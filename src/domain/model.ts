@@ -85,7 +85,18 @@ export interface Recurrence {
   timezone: string;
   description: string;
   native: unknown;
+  /** The structured rule the gateway evaluates next runs from (see domain/recurrence). */
+  rule?: RecurrenceRule;
 }
+
+/** Runs at each of `times` ("HH:MM") on each of `daysOfWeek` (0=Sunday), wall time in the zone. */
+export interface WeeklyRule {
+  kind: 'weekly';
+  daysOfWeek: number[];
+  times: string[];
+}
+
+export type RecurrenceRule = WeeklyRule;
 
 export type RetentionUnit = 'LAST' | 'DAYS' | 'WEEKS' | 'MONTHS' | 'YEARS';
 
@@ -122,6 +133,8 @@ export interface BackupLocation extends Ref {
   name: string;
   kind: LocationKind;
   path?: string;
+  /** Native ids of the VMs assigned, when the listing tells (undefined: ask `locationTargets`). */
+  virtualMachineIds?: string[];
 }
 
 export type BackupKind = 'VERSION' | 'LOCAL_SNAPSHOT' | 'REMOTE_SNAPSHOT' | 'IMAGE';

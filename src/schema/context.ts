@@ -63,11 +63,20 @@ export class RequestReads {
   backupLocations(p: Provider): Promise<BackupLocation[]> {
     return this.once(p, 'locations', () => p.listBackupLocations());
   }
+  /** From the schedule listing when it carries targets (no extra request), else from the provider. */
   scheduleTargets(p: Provider): Promise<Map<string, ResourceRef[]>> {
-    return this.once(p, 'scheduleTargets', () => p.scheduleTargets());
+    return this.once(p, 'scheduleTargets', async () => {
+      const schedules = await this.schedules(p);
+      if (schedules.every((s) => s.targets)) return new Map(schedules.map((s) => [s.nativeId, s.targets!]));
+      return p.scheduleTargets();
+    });
   }
   locationTargets(p: Provider): Promise<Map<string, string[]>> {
-    return this.once(p, 'locationTargets', () => p.locationTargets());
+    return this.once(p, 'locationTargets', async () => {
+      const locations = await this.backupLocations(p);
+      if (locations.every((l) => l.virtualMachineIds)) return new Map(locations.map((l) => [l.nativeId, l.virtualMachineIds!]));
+      return p.locationTargets();
+    });
   }
   operations(p: Provider): Promise<Operation[]> {
     return this.once(p, 'operations', () => p.listOperations());

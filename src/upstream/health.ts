@@ -1,6 +1,7 @@
 /**
- * Health derived from real traffic: the outcome and latency of the last upstream exchange,
- * combined with the breaker state. No extra requests are made to compute it.
+ * Health derived from real traffic, no extra requests: DOWN when the latest exchange failed
+ * or the breaker is open, DEGRADED when it succeeded but some of the recent ones failed, UP
+ * otherwise; UNKNOWN before the first exchange.
  */
 import type { BreakerState } from './breaker.js';
 
@@ -13,21 +14,27 @@ export interface HealthSnapshot {
   message?: string;
 }
 
+const WINDOW = 10;
+
 export class HealthTracker {
   private last?: { ok: boolean; at: Date; latencyMs: number; message?: string };
-  private recentFailures = 0;
+  private lastFailure?: string;
+  private readonly recent: boolean[] = [];
 
   record(ok: boolean, latencyMs: number, message?: string): void {
     this.last = { ok, at: new Date(), latencyMs, message };
-    this.recentFailures = ok ? 0 : this.recentFailures + 1;
+    if (!ok) this.lastFailure = message;
+    this.recent.push(ok);
+    if (this.recent.length > WINDOW) this.recent.shift();
   }
 
   snapshot(breaker: BreakerState): HealthSnapshot {
-    if (breaker === 'OPEN') {
-      return { status: 'DOWN', checkedAt: this.last?.at, latencyMs: this.last?.latencyMs, message: `circuit open after repeated failures${this.last?.message ? `: ${this.last.message}` : ''}` };
-    }
+    const base = { checkedAt: this.last?.at, latencyMs: this.last?.latencyMs };
+    if (breaker === 'OPEN') return { ...base, status: 'DOWN', message: `circuit open after repeated failures${this.lastFailure ? `: ${this.lastFailure}` : ''}` };
     if (!this.last) return { status: 'UNKNOWN', message: 'no request made yet' };
-    const status = this.last.ok ? 'UP' : breaker === 'HALF_OPEN' || this.recentFailures > 1 ? 'DOWN' : 'DEGRADED';
-    return { status, checkedAt: this.last.at, latencyMs: this.last.latencyMs, message: this.last.ok ? undefined : this.last.message };
+    if (!this.last.ok) return { ...base, status: 'DOWN', message: this.last.message };
+    const failures = this.recent.filter((ok) => !ok).length;
+    if (failures > 0) return { ...base, status: 'DEGRADED', message: `${failures} of the last ${this.recent.length} requests failed; latest failure: ${this.lastFailure}` };
+    return { ...base, status: 'UP' };
   }
 }

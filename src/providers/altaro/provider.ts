@@ -150,7 +150,14 @@ export class AltaroProvider extends BaseProvider {
   async listBackupLocations(): Promise<BackupLocation[]> {
     return (await this.locationWires()).map(({ wire, kind }) => {
       const path = str(wire.LocationPath);
-      return { providerId: this.id, nativeId: String(str(wire.BackupLocationId) ?? ''), name: str(wire.LocationName) ?? path ?? String(wire.BackupLocationId), kind, path };
+      return {
+        providerId: this.id,
+        nativeId: String(str(wire.BackupLocationId) ?? ''),
+        name: str(wire.LocationName) ?? path ?? String(wire.BackupLocationId),
+        kind,
+        path,
+        virtualMachineIds: inlineVms(wire),
+      };
     });
   }
 

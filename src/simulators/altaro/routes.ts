@@ -155,7 +155,11 @@ export function createAltaroRoutes(
     DaysOfWeek: s.daysOfWeek.map((d) => DAY_NAMES[d]),
     TimeOfDay: formatTimeOfDay(s),
     NextRunTime: formatAltaroDateOrNull(state.nextRunOf(s, at), tz),
+    ...(state.listAssignedVms ? { VirtualMachines: assignedVms((vm) => vm.scheduleIds.includes(s.id)) } : {}),
   });
+
+  const assignedVms = (assigned: (vm: Vm) => boolean) =>
+    state.vms.filter((vm) => vm.altaroRef && assigned(vm)).map((vm) => ({ AltaroVirtualMachineRef: vm.altaroRef, VirtualMachineName: vm.name }));
 
   const locationItem = (l: BackupLocation) => ({
     BackupLocationId: l.id,
@@ -163,6 +167,7 @@ export function createAltaroRoutes(
     // Simulator-only extras.
     IsOffsite: l.kind === 'Offsite',
     StorageType: l.storage,
+    ...(state.listAssignedVms ? { VirtualMachines: assignedVms((vm) => vm.locationIds.includes(l.id)) } : {}),
   });
 
   const filterLocations = (list: BackupLocation[], includeBackup: boolean, includeOffsite: boolean) =>

@@ -142,6 +142,12 @@ export class AltaroState {
   consoleRegistered = false;
   /** While true, backup schedules start backups of their VMs when the clock passes a run time. */
   autoRunSchedules = true;
+  /**
+   * Whether schedule and location items list their assigned VMs (`VirtualMachines`). Real item
+   * fields beyond the ids are unknown [?]; the gateway uses this list when present and falls back
+   * to one `vms/schedules` / `vms/backuplocations` call per VM when it is not. Tests turn it off.
+   */
+  listAssignedVms = true;
 
   constructor(readonly timeZone: string) {}
 
