@@ -1,0 +1,44 @@
+/** `npm start` as a user runs it: a bad config stops start-up with one line and exit code 1. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function start(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: '0' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+describe('start-up with a bad config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bgw-'));
+
+  it.each([
+    ['an unknown key', 'providers:\n  - { id: hq, kind: altaro, baseUrl: "http://localhost:1/api", username: a, password: b, colour: red }\n', /unknown key "colour"/],
+    ['a missing variable', 'providers:\n  - { id: hq, kind: altaro, baseUrl: "http://localhost:1/api", username: a, password: "${NOPE_NOT_SET}" }\n', /NOPE_NOT_SET is not set/],
+    ['a bad URL', 'providers:\n  - { id: hq, kind: altaro, baseUrl: "ftp://x", username: a, password: b }\n', /baseUrl: must be an http\(s\) URL/],
+    ['a duplicate id', 'providers:\n  - { id: hq, kind: altaro, baseUrl: "http://localhost:1/api", username: a, password: b }\n  - { id: hq, kind: altaro, baseUrl: "http://localhost:2/api", username: a, password: b }\n', /duplicate provider id "hq"/],
+  ])('%s: one line, exit 1, no stack trace', (name, yaml, message) => {
+    const file = join(dir, `${String(name).replace(/\W/g, '-')}.yaml`);
+    writeFileSync(file, yaml as string);
+    const result = start(['--config', file]);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^backup-gateway: config error: /);
+    expect(lines[0]).toMatch(message as RegExp);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads the config path from BACKUP_GATEWAY_CONFIG too', () => {
+    const result = start([], { BACKUP_GATEWAY_CONFIG: join(dir, 'does-not-exist.yaml') });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/config error: cannot read .*does-not-exist\.yaml: ENOENT/);
+  });
+});

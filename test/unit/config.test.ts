@@ -1,0 +1,49 @@
+/** The config file: env substitution, strict keys and one clear line per problem. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+
+const valid = `
+server: { port: 4100, host: 127.0.0.1 }
+providers:
+  - id: hq
+    kind: altaro
+    baseUrl: http://localhost:36013/api/rest
+    username: Administrator
+    password: "\${ALTARO_PASSWORD}"
+`;
+
+function problem(text: string, env: Record<string, string> = { ALTARO_PASSWORD: 'x' }): string {
+  try {
+    parseConfig(text, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('reads a valid file, substitutes ${ENV} and fills defaults', () => {
+    const config = parseConfig(valid, { ALTARO_PASSWORD: 's3cret' });
+    expect(config.server).toEqual({ port: 4100, host: '127.0.0.1' });
+    expect(config.providers[0]).toMatchObject({ id: 'hq', kind: 'altaro', password: 's3cret', domain: '.', serverPort: 36014, timezone: 'UTC' });
+    expect(config.auth).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown key', valid.replace('username:', 'usernme: x\n    username:'), /providers\[0\]: unknown key "usernme"/],
+    ['an unknown top-level key', `${valid}\nlogging: {}`, /config: unknown key "logging"|unknown key "logging"/],
+    ['a missing variable', valid, /environment variable ALTARO_PASSWORD is not set \(used at providers\[0\]\.password\)/, {}],
+    ['a bad URL', valid.replace('http://localhost:36013/api/rest', 'localhost:36013'), /providers\[0\]\.baseUrl: must be an http\(s\) URL/],
+    ['a duplicate provider id', `${valid}  - { id: hq, kind: billmanager, baseUrl: "https://api.zomro.com/", username: u, password: p }\n`, /providers\[1\]\.id: duplicate provider id "hq"/],
+    ['an unknown kind', valid.replace('kind: altaro', 'kind: veeam'), /providers\[0\]\.kind|unknown provider kind/],
+    ['a bad time zone', `${valid}    timezone: Mars/Olympus\n`, /providers\[0\]\.timezone: must be an IANA time zone/],
+    ['no providers', 'server: { port: 4000 }\nproviders: []\n', /providers: list at least one provider/],
+    ['broken YAML', 'providers: [', /not valid YAML/],
+    ['a short API key', `${valid}auth: { apiKeys: [{ name: a, key: short, scopes: [read] }] }\n`, /auth\.apiKeys\[0\]\.key: must be at least 16 characters/],
+  ])('rejects %s with one line naming it', (_name, text, message, env = { ALTARO_PASSWORD: 'x' }) => {
+    const line = problem(text as string, env as Record<string, string>);
+    expect(line).toMatch(message as RegExp);
+    expect(line).not.toContain('\n');
+  });
+});
