@@ -103,6 +103,18 @@ export const configSchema = z
       .default({ port: 4000, host: '127.0.0.1' }),
     auth: z.object({ apiKeys: z.array(apiKey).min(1) }).strict().optional(),
     redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL') }).strict().optional(),
+    limits: z
+      .object({
+        maxDepth: z.number().int().positive().optional(),
+        maxCost: z.number().int().positive().optional(),
+        maxAliases: z.number().int().min(0).optional(),
+        maxTokens: z.number().int().positive().optional(),
+        maxDirectives: z.number().int().min(0).optional(),
+        maxBatch: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    introspection: z.boolean().default(true),
     operations: z
       .object({
         pollIntervalMs: z.number().int().min(50).default(1000),

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   let demo: Demo | undefined;
   if (configFile) {
     config = loadConfig(configFile);
-    if (!config.auth) logger.warn('no "auth" section in the config: the API is open to anyone who can reach it');
+    if (!config.auth) logger.warn({ config: configFile }, 'no "auth" section in the config: the API is open to anyone who can reach it; add auth.apiKeys');
   } else {
     demo = await startDemo();
     logger.info({ simulators: Object.fromEntries(Object.entries(demo.simulators).map(([k, s]) => [k, s.baseUrl])) }, 'demo mode: simulated providers started');
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? config?.server.host ?? '127.0.0.1',
     auth: config?.auth,
     operations: config?.operations,
+    limits: config?.limits,
+    introspection: config?.introspection,
   });
   console.log(`backup-gateway ready: GraphiQL at ${server.url}${demo ? ' (demo mode)' : ''}`);
 

@@ -4,13 +4,21 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { createYoga, type YogaInitialContext } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { WebSocketServer } from 'ws';
 import { ApiKeys, bearerToken, OPEN_ACCESS, type Principal } from './auth.js';
-import { GatewayError } from './domain/errors.js';
 import type { Logger } from './logger.js';
+import { maskError } from './plugins/mask-errors.js';
+import { usePartialErrors } from './plugins/partial-errors.js';
+import { useScopes } from './plugins/scopes.js';
+import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './plugins/limits.js';
+import { useObservability } from './plugins/observability.js';
+import { withRequestId } from './request-context.js';
+import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import { RequestReads, type GatewayContext } from './schema/context.js';
@@ -24,6 +32,9 @@ export interface GatewayServerOptions {
   host?: string;
   auth?: GatewayConfig['auth'];
   operations?: Partial<GatewayConfig['operations']>;
+  limits?: Partial<QueryLimits>;
+  /** Introspection on (default) or off; off also hides field suggestions. */
+  introspection?: boolean;
 }
 
 export interface GatewayServer {
@@ -36,45 +47,6 @@ export interface GatewayServer {
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Typed domain errors keep their message and code; anything unexpected is masked. */
-function maskError(error: unknown, message: string): Error {
-  let original: unknown = error instanceof GraphQLError ? error.originalError : error;
-  // Plugins may wrap our errors more than once; find the typed one inside.
-  while (original && !(original instanceof GatewayError) && (original as { originalError?: unknown }).originalError) {
-    original = (original as { originalError?: unknown }).originalError;
-  }
-  const graphqlError = error instanceof GraphQLError ? error : undefined;
-  if (original instanceof GatewayError) {
-    return new GraphQLError(original.message, {
-      nodes: graphqlError?.nodes,
-      path: graphqlError?.path,
-      extensions: {
-        code: original.code,
-        ...(original.providerId ? { provider: original.providerId } : {}),
-        ...('field' in original && original.field ? { field: original.field } : {}),
-      },
-    });
-  }
-  if (original instanceof GraphQLError) return original;
-  if (graphqlError && !graphqlError.originalError) return graphqlError;
-  return new GraphQLError(message, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-}
-
-/** Appends the errors of providers whose part of the answer is missing (partial results). */
-function usePartialErrors(): Plugin<GatewayContext> {
-  return {
-    onExecute: () => ({
-      onExecuteDone: ({ result, setResult, args }) => {
-        if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
-        const partial = (args.contextValue as GatewayContext).reads.partialErrors;
-        if (partial.length === 0) return;
-        const current = result as ExecutionResult;
-        setResult({ ...current, errors: [...(current.errors ?? []), ...partial] });
-      },
-    }),
-  };
-}
-
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { registry, logger } = options;
   const tracker = new OperationTracker(registry, {
@@ -85,10 +57,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const principalFor = (authorization: string | undefined | null): Principal | undefined =>
     apiKeys ? apiKeys.authenticate(bearerToken(authorization)) : OPEN_ACCESS;
 
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...stripUndefined(options.limits ?? {}) };
+  const introspection = options.introspection ?? true;
+
   const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    batching: { limit: limits.maxBatch },
     graphiql: { title: 'backup-gateway', subscriptionsProtocol: 'WS' },
     maskedErrors: { maskError },
     logging: {
@@ -97,7 +73,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       warn: (...args) => logger.warn({ yoga: args }),
       error: (...args) => logger.error({ yoga: args.map((a) => (a instanceof Error ? a.message : a)) }),
     },
-    plugins: [usePartialErrors()],
+    plugins: [
+      // Browsers must send a preflighted request (JSON or this header): no cross-site form posts.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...(introspection ? [] : [useDisableIntrospection()]),
+      ...useQueryLimits(limits, introspection),
+      useScopes(),
+      useObservability(logger),
+      usePartialErrors(),
+    ],
     context: (initial: YogaInitialContext & { connectionParams?: Record<string, unknown> }): GatewayContext => {
       const authorization = initial.connectionParams
         ? String(initial.connectionParams.authorization ?? initial.connectionParams.Authorization ?? '')
@@ -106,7 +90,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   });
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => withRequestId(req.headers['x-request-id'] as string | undefined, () => handle(req, res)));
+  const handle = async (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
@@ -117,12 +102,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
       return;
     }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+      return;
+    }
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
     yoga.handle(req, res);
-  });
+  };
 
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
@@ -186,6 +175,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         await registry.closeAll(); // end upstream sessions
       })()),
   };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 async function readiness(registry: ProviderRegistry) {

@@ -9,6 +9,7 @@ import { Repeater } from 'graphql-yoga';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
 import { isTerminal, type Operation } from '../domain/model.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import { activePollers as pollerGauge } from '../upstream/metrics.js';
 
 export interface TrackerOptions {
   pollIntervalMs: number;
@@ -122,6 +123,7 @@ export class OperationTracker {
     this.closed = true;
     for (const stop of [...this.stops]) stop();
     for (const poller of this.pollers.values()) clearTimeout(poller.timer);
+    pollerGauge.dec(this.pollers.size);
     this.pollers.clear();
     clearTimeout(this.dashboardTimer);
   }
@@ -143,6 +145,7 @@ export class OperationTracker {
     if (!poller) {
       poller = { providerId, nativeId, listeners: new Set(), failureListeners: new Set(), failures: 0 };
       this.pollers.set(key, poller);
+      pollerGauge.inc();
       this.schedulePoll(poller, this.options.pollIntervalMs);
     }
     return poller;
@@ -151,7 +154,7 @@ export class OperationTracker {
   private release(poller: Poller): void {
     if (poller.listeners.size > 0) return;
     clearTimeout(poller.timer);
-    this.pollers.delete(keyOf(poller.providerId, poller.nativeId));
+    if (this.pollers.delete(keyOf(poller.providerId, poller.nativeId))) pollerGauge.dec();
   }
 
   private schedulePoll(poller: Poller, delayMs: number): void {

@@ -8,6 +8,8 @@ import { UpstreamUnavailableError } from '../domain/errors.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
+import { breakerState, upstreamDuration, upstreamRequests, upstreamRetries } from './metrics.js';
+import { currentRequestId } from '../request-context.js';
 
 export interface UpstreamOptions {
   providerId: string;
@@ -51,7 +53,25 @@ export class UpstreamHttp {
     return this.healthTracker.snapshot(this.breaker.state);
   }
 
+  private observe(route: string, status: string, latencyMs: number): void {
+    upstreamRequests.inc({ provider: this.providerId, route, status });
+    upstreamDuration.observe({ provider: this.providerId, route }, latencyMs / 1000);
+  }
+
+  private recordBreaker(): void {
+    const state = this.breaker.state;
+    breakerState.set({ provider: this.providerId }, state === 'OPEN' ? 1 : state === 'HALF_OPEN' ? 0.5 : 0);
+  }
+
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
+    try {
+      return await this.attempt(req);
+    } finally {
+      this.recordBreaker();
+    }
+  }
+
+  private async attempt(req: UpstreamRequest): Promise<UpstreamResponse> {
     const attempts = req.idempotent ? this.retry.retries + 1 : 1;
     let lastError: UpstreamUnavailableError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -61,16 +81,19 @@ export class UpstreamHttp {
           `provider "${this.providerId}" is not being called: its circuit breaker is open after repeated failures (next try in ${Math.ceil(this.breaker.retryInMs() / 1000)} s)`,
         );
       }
+      if (attempt > 0) upstreamRetries.inc({ provider: this.providerId, route: req.label });
       const started = performance.now();
+      const requestId = currentRequestId();
       try {
         const response = await fetch(req.url, {
           method: req.method,
-          headers: req.headers,
+          headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...req.headers },
           body: req.body,
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         const text = await response.text();
         const latencyMs = performance.now() - started;
+        this.observe(req.label, String(response.status), latencyMs);
         if (response.status >= 500 || response.status === 429) {
           const message = `provider "${this.providerId}" answered ${req.label} with HTTP ${response.status}`;
           this.breaker.failure();
@@ -88,6 +111,7 @@ export class UpstreamHttp {
       } catch (error) {
         if (error instanceof UpstreamUnavailableError) throw error;
         const latencyMs = performance.now() - started;
+        this.observe(req.label, 'error', latencyMs);
         const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
         const what = timedOut ? `timed out after ${this.timeoutMs} ms` : `failed: ${describeNetworkError(error)}`;
         const outcome = req.idempotent ? '' : '; the outcome of this write is unknown';

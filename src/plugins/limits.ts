@@ -1,0 +1,36 @@
+/**
+ * Query limits, on by default (GraphQL Armor): depth, cost, aliases, tokens, directives; plus
+ * no field suggestions when introspection is off. Batching limits live in server.ts.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { Plugin } from 'graphql-yoga';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxBatch: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 50,
+  maxBatch: 10,
+};
+
+export function useQueryLimits(limits: QueryLimits, introspection: boolean): Plugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+    blockFieldSuggestion: { enabled: !introspection },
+  });
+  return armor.protect().plugins as Plugin[];
+}

@@ -1,0 +1,58 @@
+/**
+ * One structured log line and metrics per GraphQL operation (name, type, outcome, duration,
+ * request id, API key name), and the open-subscription gauge.
+ */
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger.js';
+import { currentRequestId } from '../request-context.js';
+import type { GatewayContext } from '../schema/context.js';
+import { activeSubscriptions, graphqlDuration, graphqlOperations } from '../upstream/metrics.js';
+
+export function useObservability(logger: Logger): Plugin<GatewayContext> {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const operation = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
+      const type = getOperationAST(args.document, args.operationName)?.operation ?? 'query';
+      return {
+        onExecuteDone({ result }) {
+          if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
+          const errors = (result as { errors?: readonly { extensions?: Record<string, unknown> }[] }).errors ?? [];
+          const data = (result as { data?: unknown }).data;
+          const outcome = errors.length === 0 ? 'ok' : data ? 'partial' : 'error';
+          const seconds = (performance.now() - started) / 1000;
+          graphqlOperations.inc({ operation, type, outcome });
+          graphqlDuration.observe({ operation, type }, seconds);
+          const ctx = args.contextValue as GatewayContext;
+          logger.info(
+            {
+              requestId: currentRequestId(),
+              operation,
+              type,
+              outcome,
+              ms: Math.round(seconds * 1000),
+              key: ctx.principal?.name,
+              errorCodes: errors.length ? [...new Set(errors.map((e) => e.extensions?.code ?? 'UNKNOWN'))] : undefined,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const operation = args.operationName ?? 'anonymous';
+      graphqlOperations.inc({ operation, type: 'subscription', outcome: 'ok' });
+      activeSubscriptions.inc();
+      let open = true;
+      const closed = () => {
+        if (open) activeSubscriptions.dec();
+        open = false;
+      };
+      return {
+        onSubscribeResult: () => ({ onEnd: closed }),
+        onSubscribeError: closed,
+      };
+    },
+  };
+}
