@@ -35,6 +35,7 @@ const providerId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/i, 'must be 1-32
 
 const upstreamSettings = {
   timeoutMs: z.number().int().positive().optional(),
+  connectTimeoutMs: z.number().int().positive().optional(),
   retries: z.number().int().min(0).max(10).optional(),
   breakerFailures: z.number().int().positive().optional(),
   breakerCooldownMs: z.number().int().positive().optional(),

@@ -34,6 +34,7 @@ const signature = (op: Operation) => [op.status, op.progress ?? '', op.phase ?? 
 export class OperationTracker {
   private readonly pollers = new Map<string, Poller>();
   private readonly lastSeen = new Map<string, string>();
+  private readonly lastState = new Map<string, Operation>();
   private readonly dashboardListeners = new Set<Listener>();
   private dashboardTimer?: NodeJS.Timeout;
   private readonly dashboardKnown = new Map<string, Operation>();
@@ -77,6 +78,7 @@ export class OperationTracker {
         return stop(new NotFoundError(`no operation ${nativeId} on provider "${providerId}"`, providerId));
       }
       this.lastSeen.set(keyOf(providerId, nativeId), signature(current));
+      this.lastState.set(keyOf(providerId, nativeId), current);
       await push(current);
       if (isTerminal(current.status)) {
         this.stops.delete(stop);
@@ -133,6 +135,8 @@ export class OperationTracker {
     const sig = signature(op);
     if (this.lastSeen.get(key) === sig) return;
     this.lastSeen.set(key, sig);
+    if (isTerminal(op.status)) this.lastState.delete(key);
+    else this.lastState.set(key, op);
     this.pollers.get(key)?.listeners.forEach((listener) => listener(op));
     this.dashboardListeners.forEach((listener) => listener(op));
     if (isTerminal(op.status)) this.dashboardKnown.delete(key);
@@ -178,8 +182,17 @@ export class OperationTracker {
         poller.failureListeners.forEach((fail) => fail(error as Error));
         return;
       }
-      // Transient: back off exponentially (capped) and keep following the operation.
-      this.schedulePoll(poller, Math.min(30_000, this.options.pollIntervalMs * 2 ** Math.min(poller.failures, 5)));
+      // Transient: tell subscribers, back off exponentially (capped) and keep following the operation.
+      const delayMs = Math.min(30_000, this.options.pollIntervalMs * 2 ** Math.min(poller.failures, 5));
+      const last = this.lastState.get(keyOf(poller.providerId, poller.nativeId));
+      if (last) {
+        this.observe({
+          ...last,
+          updatedAt: new Date(),
+          message: `lost contact with provider "${poller.providerId}": ${(error as Error).message}; still following (attempt ${poller.failures} of ${this.maxFailures})`,
+        });
+      }
+      this.schedulePoll(poller, delayMs);
     }
   }
 

@@ -11,6 +11,7 @@ type Factory<K extends ProviderConfig['kind']> = (config: Extract<ProviderConfig
 function upstreamOf(config: ProviderConfig) {
   return {
     timeoutMs: config.timeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
     retry: config.retries === undefined ? undefined : { retries: config.retries },
     breaker: {
       ...(config.breakerFailures ? { failureThreshold: config.breakerFailures } : {}),

@@ -4,7 +4,9 @@
  * and a route label chosen by the client, never the URL (Altaro puts its session token in the
  * path) nor any body (which may echo credentials).
  */
+import { fetch, type Agent } from 'undici';
 import { UpstreamUnavailableError } from '../domain/errors.js';
+import { createAgent } from './agent.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
@@ -13,7 +15,10 @@ import { currentRequestId } from '../request-context.js';
 
 export interface UpstreamOptions {
   providerId: string;
+  /** Total time for one request, answer included. */
   timeoutMs?: number;
+  /** Time to establish the TCP connection. */
+  connectTimeoutMs?: number;
   retry?: Partial<RetryOptions>;
   breaker?: Partial<BreakerOptions>;
 }
@@ -24,14 +29,14 @@ export interface UpstreamRequest {
   /** Route name for errors and metrics, e.g. "vms/list"; must not contain secrets. */
   label: string;
   headers?: Record<string, string>;
-  body?: string | URLSearchParams | FormData;
+  body?: string | URLSearchParams;
   /** Safe to repeat: reads. Writes are sent once, whatever happens. */
   idempotent: boolean;
 }
 
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   text: string;
 }
 
@@ -41,12 +46,19 @@ export class UpstreamHttp {
   private readonly retry: RetryOptions;
   readonly breaker: CircuitBreaker;
   private readonly healthTracker = new HealthTracker();
+  private readonly agent: Agent;
 
   constructor(options: UpstreamOptions) {
     this.providerId = options.providerId;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retry = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
     this.breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 30_000, ...options.breaker });
+    this.agent = createAgent({ connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, this.timeoutMs) });
+  }
+
+  /** Close pooled connections (shutdown). */
+  async close(): Promise<void> {
+    await this.agent.close();
   }
 
   health(): HealthSnapshot {
@@ -90,6 +102,7 @@ export class UpstreamHttp {
           headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...req.headers },
           body: req.body,
           signal: AbortSignal.timeout(this.timeoutMs),
+          dispatcher: this.agent,
         });
         const text = await response.text();
         const latencyMs = performance.now() - started;
@@ -113,7 +126,12 @@ export class UpstreamHttp {
         const latencyMs = performance.now() - started;
         this.observe(req.label, 'error', latencyMs);
         const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-        const what = timedOut ? `timed out after ${this.timeoutMs} ms` : `failed: ${describeNetworkError(error)}`;
+        const connectTimedOut = (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_CONNECT_TIMEOUT';
+        const what = timedOut
+          ? `timed out after ${this.timeoutMs} ms`
+          : connectTimedOut
+            ? 'could not connect in time'
+            : `failed: ${describeNetworkError(error)}`;
         const outcome = req.idempotent ? '' : '; the outcome of this write is unknown';
         const message = `provider "${this.providerId}" ${req.label} ${what}${outcome}`;
         this.breaker.failure();

@@ -30,7 +30,7 @@ type Documents = {
     "\n  mutation StartRestore($input: StartRestoreInput!) {\n    startRestore(input: $input) {\n      __typename\n      ... on StartOperationSuccess {\n        operation {\n          id\n          kind\n          status\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n    }\n  }\n": typeof types.StartRestoreDocument,
     "\n  mutation AbortOperation($input: AbortOperationInput!) {\n    abortOperation(input: $input) {\n      __typename\n      ... on StartOperationSuccess {\n        operation {\n          id\n          status\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n    }\n  }\n": typeof types.AbortOperationDocument,
     "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      __typename\n      ... on ScheduleSuccess {\n        schedule {\n          id\n          name\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on UnsupportedByProviderError {\n        capability\n      }\n    }\n  }\n": typeof types.CreateScheduleDocument,
-    "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      target {\n        id\n        name\n      }\n    }\n  }\n": typeof types.OperationUpdatedDocument,
+    "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      message\n      target {\n        id\n        name\n      }\n    }\n  }\n": typeof types.OperationUpdatedDocument,
     "\n  subscription OperationsUpdated($filter: OperationFilter) {\n    operationsUpdated(filter: $filter) {\n      id\n      status\n      progress\n    }\n  }\n": typeof types.OperationsUpdatedDocument,
 };
 const documents: Documents = {
@@ -50,7 +50,7 @@ const documents: Documents = {
     "\n  mutation StartRestore($input: StartRestoreInput!) {\n    startRestore(input: $input) {\n      __typename\n      ... on StartOperationSuccess {\n        operation {\n          id\n          kind\n          status\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n    }\n  }\n": types.StartRestoreDocument,
     "\n  mutation AbortOperation($input: AbortOperationInput!) {\n    abortOperation(input: $input) {\n      __typename\n      ... on StartOperationSuccess {\n        operation {\n          id\n          status\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n    }\n  }\n": types.AbortOperationDocument,
     "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      __typename\n      ... on ScheduleSuccess {\n        schedule {\n          id\n          name\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on UnsupportedByProviderError {\n        capability\n      }\n    }\n  }\n": types.CreateScheduleDocument,
-    "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      target {\n        id\n        name\n      }\n    }\n  }\n": types.OperationUpdatedDocument,
+    "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      message\n      target {\n        id\n        name\n      }\n    }\n  }\n": types.OperationUpdatedDocument,
     "\n  subscription OperationsUpdated($filter: OperationFilter) {\n    operationsUpdated(filter: $filter) {\n      id\n      status\n      progress\n    }\n  }\n": types.OperationsUpdatedDocument,
 };
 
@@ -135,7 +135,7 @@ export function graphql(source: "\n  mutation CreateSchedule($input: CreateSched
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      target {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      target {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      message\n      target {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OperationUpdated($id: ID!) {\n    operationUpdated(id: $id) {\n      id\n      kind\n      status\n      progress\n      phase\n      message\n      target {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

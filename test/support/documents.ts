@@ -358,6 +358,7 @@ export const OperationUpdatedSubscription = graphql(`
       status
       progress
       phase
+      message
       target {
         id
         name

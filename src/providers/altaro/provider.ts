@@ -22,6 +22,7 @@ import type {
 import { isTerminal } from '../../domain/model.js';
 import { BaseProvider, type RestoreRequest } from '../../domain/provider.js';
 import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
+import { writeWithVerification } from '../../upstream/verify-write.js';
 import { AltaroClient, listOf, type AltaroConnection } from './client.js';
 import {
   num,
@@ -99,6 +100,7 @@ export class AltaroProvider extends BaseProvider {
 
   async close(): Promise<void> {
     await this.client.close();
+    await this.http.close();
   }
 
   // ---- reads ----
@@ -290,19 +292,34 @@ export class AltaroProvider extends BaseProvider {
   // ---- writes ----
 
   async assignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    await this.client.call('vms/schedules', { method: 'POST', args: [this.configuredRef(target), scheduleId] });
+    await this.link('vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, true);
   }
 
   async unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    await this.client.call('vms/schedules', { method: 'DELETE', args: [this.configuredRef(target), scheduleId] });
+    await this.link('vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, false);
   }
 
   async assignBackupLocation(vmId: string, locationId: string): Promise<void> {
-    await this.client.call('vms/backuplocations', { method: 'POST', args: [vmId, locationId] });
+    await this.link('vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, true);
   }
 
   async unassignBackupLocation(vmId: string, locationId: string): Promise<void> {
-    await this.client.call('vms/backuplocations', { method: 'DELETE', args: [vmId, locationId] });
+    await this.link('vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, false);
+  }
+
+  /** POST (link) or DELETE (unlink); on an unknown outcome, re-read the VM's links to tell. */
+  private async link(resource: string, key: string, idField: string, vmRef: string, id: string, linked: boolean): Promise<void> {
+    await writeWithVerification(
+      async () => {
+        await this.client.call(resource, { method: linked ? 'POST' : 'DELETE', args: [vmRef, id] });
+        return true;
+      },
+      async () => {
+        const now = listOf<Wire>(await this.client.call(resource, { args: [vmRef] }), key).some((item) => String(item[idField]) === id);
+        return now === linked ? true : undefined;
+      },
+      { what: `${linked ? 'assignment' : 'removal'} via ${resource}` },
+    );
   }
 
   async startBackup(target: ResourceRef): Promise<Operation> {
@@ -353,8 +370,18 @@ export class AltaroProvider extends BaseProvider {
   }
 
   private async instruct(kind: OperationKind, resource: string, vmRef: string): Promise<Operation> {
-    const reply = await this.client.call(resource, { method: 'POST', args: [vmRef] });
-    return this.started(kind, reply.Data, vmRef);
+    const since = Date.now();
+    return writeWithVerification(
+      async () => this.started(kind, (await this.client.call(resource, { method: 'POST', args: [vmRef] })).Data, vmRef),
+      async () => {
+        // Did it start after all? A running operation of that kind on the VM says yes.
+        const running = (await this.listOperations()).find((op) => op.kind === kind && op.target?.nativeId === vmRef && !isTerminal(op.status));
+        if (!running) return undefined;
+        this.known.set(running.nativeId, { kind, target: this.vmRef(vmRef), startedAt: new Date(since) });
+        return { ...running, startedAt: new Date(since), message: 'the request timed out, but the provider shows the operation running' };
+      },
+      { what: `${resource.split('/')[1]} of VM ${vmRef}` },
+    );
   }
 
   private started(kind: OperationKind, data: unknown, vmRef: string): Operation {
