@@ -61,6 +61,8 @@ export interface VirtualMachine extends Ref {
   status?: string;
   diskIds: string[];
   lastBackup?: BackupResult;
+  /** When the provider can tell cheaply: the last successful backup, even if a later one failed. */
+  lastSuccessAt?: Date;
   lastOffsiteCopy?: BackupResult;
   nextBackupAt?: Date;
 }
@@ -73,6 +75,7 @@ export interface Disk extends Ref {
   /** Native id of the VM the disk is attached to, if any. */
   virtualMachineId?: string;
   lastBackup?: BackupResult;
+  lastSuccessAt?: Date;
   nextBackupAt?: Date;
 }
 
@@ -96,7 +99,39 @@ export interface WeeklyRule {
   times: string[];
 }
 
-export type RecurrenceRule = WeeklyRule;
+/** A wall-clock time of day in the recurrence's zone. */
+export interface TimeOfDay {
+  hour: number; // 0..23
+  minute: number; // 0..59
+}
+
+/**
+ * A cron-like rule (CloudSigma's `incremental_backup`, see domain/recurrence/cloudsigma.ts for the
+ * exact semantics). A run happens on each local date passing all three day filters (ANDed),
+ * at each time of day produced by, in order of precedence:
+ * `manualTimes` (when non-empty), else `repeat` (every N minutes from the window start, or
+ * 00:00, through the window), else `hours` x `minutes`. `window` (inclusive, may wrap midnight)
+ * then drops times of day outside it; undefined = the whole day.
+ */
+export interface CronLikeRule {
+  kind: 'cronlike';
+  /** 0=Sunday..6, or '*' for any day. */
+  daysOfWeek: number[] | '*';
+  /** 1..31, -1 = the last day of the month, or '*'. */
+  daysOfMonth: number[] | '*';
+  /** 1..12, or '*'. */
+  months: number[] | '*';
+  /** 0..23, or '*' for every hour; [] (with minutes []) = no fixed time. */
+  hours: number[] | '*';
+  /** 0..59. */
+  minutes: number[];
+  repeat?: { everyHours?: number; everyMinutes?: number };
+  window?: { start: TimeOfDay; end: TimeOfDay };
+  /** "HH:MM" times of day that replace hours/minutes/repeat. */
+  manualTimes?: string[];
+}
+
+export type RecurrenceRule = WeeklyRule | CronLikeRule;
 
 export type RetentionUnit = 'LAST' | 'DAYS' | 'WEEKS' | 'MONTHS' | 'YEARS';
 
@@ -110,6 +145,8 @@ export interface RetentionRule {
 export interface RetentionPolicy {
   name?: string;
   rules: RetentionRule[];
+  /** How the rules combine (see domain/retention.ts); unset: KEEP_LAST for a lone LAST rule, else ANY_RULE_KEEPS. */
+  semantics?: 'ANY_RULE_KEEPS' | 'IN_ORDER' | 'KEEP_LAST';
 }
 
 export interface Schedule extends Ref {

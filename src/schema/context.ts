@@ -51,6 +51,11 @@ export class RequestReads {
     return pending;
   }
 
+  /** Memoize any per-request derived value (e.g. a provider's protection report). */
+  derived<T>(p: Provider, what: string, compute: () => Promise<T>): Promise<T> {
+    return this.once(p, `derived:${what}`, compute);
+  }
+
   virtualMachines(p: Provider): Promise<VirtualMachine[]> {
     return this.once(p, 'vms', () => p.listVirtualMachines());
   }
@@ -94,6 +99,15 @@ export class RequestReads {
       }
       return result;
     });
+  }
+
+  /** Schedules that apply to a resource; a VM protected through its disks (CloudSigma) gets theirs. */
+  async schedulesOf(p: Provider, resource: Resource): Promise<Schedule[]> {
+    const byResource = await this.resourceSchedules(p);
+    const ids = new Set(byResource.get(resource.nativeId) ?? []);
+    if (resource.type === 'VirtualMachine') for (const disk of resource.diskIds) for (const id of byResource.get(disk) ?? []) ids.add(id);
+    if (ids.size === 0) return [];
+    return (await this.schedules(p)).filter((s) => ids.has(s.nativeId));
   }
 
   resourceLocations(p: Provider): Promise<Map<string, string[]>> {

@@ -12,10 +12,13 @@ import './backup-location.js';
 import './backup.js';
 import './operation.js';
 import './subscriptions.js';
+import './calendar.js';
+import './protection.js';
 import './mutations/assign-schedule.js';
 import './mutations/assign-backup-location.js';
 import './mutations/start-operation.js';
 import './mutations/schedules.js';
+import './retention.js';
 
 export const schema = builder.toSchema();
 

@@ -48,11 +48,7 @@ ProtectedResourceRef.implement({
             const provider = ctx.reads.provider(resource.providerId);
             return ctx.reads.guard(
               provider,
-              async () => {
-                const ids = (await ctx.reads.resourceSchedules(provider)).get(resource.nativeId) ?? [];
-                const schedules = await ctx.reads.schedules(provider);
-                return schedules.filter((s) => ids.includes(s.nativeId));
-              },
+              () => ctx.reads.schedulesOf(provider, resource),
               [],
             );
           }),

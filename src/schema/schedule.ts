@@ -1,6 +1,7 @@
 /** Schedule, its Recurrence and RetentionPolicy, and the `schedules` query. */
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import type { Resource, Schedule } from '../domain/model.js';
+import type { Resource, RetentionRule, Schedule } from '../domain/model.js';
+import { semanticsOf, type RetentionSemantics } from '../domain/retention.js';
 import { builder } from './builder.js';
 import { providersFromFilter } from './filters.js';
 import { nodeLoader } from './load-nodes.js';
@@ -20,7 +21,7 @@ const RecurrenceRef = builder.simpleObject('Recurrence', {
   }),
 });
 
-const RetentionRuleRef = builder.simpleObject('RetentionRule', {
+export const RetentionRuleRef = builder.simpleObject('RetentionRule', {
   fields: (t) => ({
     unit: t.field({ type: RetentionUnitEnum }),
     count: t.int(),
@@ -28,10 +29,21 @@ const RetentionRuleRef = builder.simpleObject('RetentionRule', {
   }),
 });
 
-export const RetentionPolicyRef = builder.simpleObject('RetentionPolicy', {
+/** RetentionRule as GraphQL returns it (anchor null rather than absent). */
+export const ruleView = (rule: RetentionRule) => ({ unit: rule.unit, count: rule.count, anchor: rule.anchor ?? null });
+
+/** What Schedule.retention resolves to: the policy, its semantics and the zone to simulate it in (schema/retention.ts). */
+export interface RetentionPolicyView {
+  name: string | null;
+  rules: RetentionRule[];
+  semantics: RetentionSemantics;
+  timezone: string;
+}
+
+export const RetentionPolicyRef = builder.objectRef<RetentionPolicyView>('RetentionPolicy').implement({
   fields: (t) => ({
-    name: t.string({ nullable: true }),
-    rules: t.field({ type: [RetentionRuleRef] }),
+    name: t.string({ nullable: true, resolve: (p) => p.name }),
+    rules: t.field({ type: [RetentionRuleRef], resolve: (p) => p.rules.map(ruleView) }),
   }),
 });
 
@@ -55,7 +67,10 @@ builder.node(ScheduleRef, {
     retention: t.field({
       type: RetentionPolicyRef,
       nullable: true,
-      resolve: (s) => (s.retention ? { name: s.retention.name ?? null, rules: s.retention.rules.map((r) => ({ ...r, anchor: r.anchor ?? null })) } : null),
+      resolve: (s) =>
+        s.retention
+          ? { name: s.retention.name ?? null, rules: s.retention.rules, semantics: semanticsOf(s.retention), timezone: s.recurrence?.timezone ?? 'UTC' }
+          : null,
     }),
     remoteLocation: t.string({ nullable: true, description: 'CloudSigma remote snapshots: the location code, e.g. "ZRH".', resolve: (s) => s.remoteLocation ?? null }),
     targets: t.field({

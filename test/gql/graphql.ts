@@ -66,6 +66,15 @@ export type Backup = Node & {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+export type BackupCalendar = {
+  __typename?: 'BackupCalendar';
+  conflicts: Array<RunConflict>;
+  from: Scalars['DateTime']['output'];
+  /** Sorted by time. */
+  runs: Array<ScheduledRun>;
+  to: Scalars['DateTime']['output'];
+};
+
 export type BackupConnection = {
   __typename?: 'BackupConnection';
   edges: Array<BackupEdge>;
@@ -118,6 +127,12 @@ export type BackupResult = {
   message?: Maybe<Scalars['String']['output']>;
   outcome: BackupOutcome;
   transferredBytes?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CalendarFilter = {
+  /** Runs closer than this on one host or one resource conflict. */
+  conflictMinutes?: InputMaybe<Scalars['Int']['input']>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 export type Capability =
@@ -181,6 +196,8 @@ export type Disk = Node & ProtectedResource & {
   /** The provider's own id. */
   nativeId: Scalars['String']['output'];
   nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
+  /** This resource's protection status, as in Query.protection. */
+  protection: ResourceProtection;
   provider: Provider;
   /** Schedules that apply to this resource. */
   schedules: Array<Schedule>;
@@ -196,6 +213,12 @@ export type DiskBackupsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A disk (CloudSigma drive). A drive attached to no server is still listed and protectable. */
+export type DiskProtectionArgs = {
+  rpoHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Every error a mutation can return implements this. */
@@ -377,6 +400,8 @@ export type ProtectedResource = {
   /** The provider's own id. */
   nativeId: Scalars['String']['output'];
   nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
+  /** This resource's protection status, as in Query.protection. */
+  protection: ResourceProtection;
   provider: Provider;
   /** Schedules that apply to this resource. */
   schedules: Array<Schedule>;
@@ -390,6 +415,41 @@ export type ProtectedResourceBackupsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+/** A VM or disk that schedules protect and backups are taken of. */
+export type ProtectedResourceProtectionArgs = {
+  rpoHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ProtectionCount = {
+  __typename?: 'ProtectionCount';
+  count: Scalars['Int']['output'];
+  status: ProtectionStatus;
+};
+
+export type ProtectionFilter = {
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<ProtectionStatus>>;
+};
+
+export type ProtectionReport = {
+  __typename?: 'ProtectionReport';
+  byProvider: Array<ProviderProtection>;
+  /** Every status, zero counts included. */
+  counts: Array<ProtectionCount>;
+  resources: Array<ResourceProtection>;
+  rpoHours: Scalars['Int']['output'];
+};
+
+export type ProtectionStatus =
+  | 'LAST_BACKUP_FAILED'
+  | 'NEVER_BACKED_UP'
+  | 'NO_OFFSITE_COPY'
+  | 'NO_SCHEDULE'
+  | 'PROTECTED'
+  | 'SCHEDULE_DISABLED'
+  | 'STALE';
 
 /** A configured backup provider. */
 export type Provider = Node & {
@@ -417,19 +477,38 @@ export type ProviderKind =
   | 'BILLMANAGER'
   | 'CLOUDSIGMA';
 
+export type ProviderProtection = {
+  __typename?: 'ProviderProtection';
+  counts: Array<ProtectionCount>;
+  provider: Provider;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Every scheduled run in [from, to) across providers (window at most 31 days, at most 20000 runs), sorted, with conflicts. Altaro exposes no recurrence: its runs are each VM's next backup time. */
+  backupCalendar: BackupCalendar;
   backupLocations: Array<BackupLocation>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
   /** Operations the providers currently report (running, or finished moments ago). */
   operations: Array<Operation>;
+  /** Every VM and disk with one protection status, its reason and facts, and counts per provider and status. */
+  protection: ProtectionReport;
   /** Every configured provider. */
   providers: Array<Provider>;
   /** Every provider's schedules, sorted by provider then name. */
   schedules: ScheduleConnection;
+  /** Which of `backups` the given rules keep as of `now` (default: the current time), newest first; at most 10,000 backups. */
+  simulateRetention: Array<RetentionDecision>;
   /** Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it. */
   virtualMachines: VirtualMachineConnection;
+};
+
+
+export type QueryBackupCalendarArgs = {
+  filter?: InputMaybe<CalendarFilter>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -453,12 +532,27 @@ export type QueryOperationsArgs = {
 };
 
 
+export type QueryProtectionArgs = {
+  filter?: InputMaybe<ProtectionFilter>;
+  rpoHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySchedulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ScheduleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySimulateRetentionArgs = {
+  backups: Array<Scalars['DateTime']['input']>;
+  now?: InputMaybe<Scalars['DateTime']['input']>;
+  rules: Array<RetentionRuleInput>;
+  semantics?: InputMaybe<RetentionSemantics>;
+  timezone: Scalars['String']['input'];
 };
 
 
@@ -483,10 +577,37 @@ export type Recurrence = {
   timezone: Scalars['String']['output'];
 };
 
+export type ResourceProtection = {
+  __typename?: 'ResourceProtection';
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+  nextRunAt?: Maybe<Scalars['DateTime']['output']>;
+  reason: Scalars['String']['output'];
+  resource: ProtectedResource;
+  status: ProtectionStatus;
+};
+
+/** What a retention policy does with one backup. */
+export type RetentionDecision = {
+  __typename?: 'RetentionDecision';
+  at: Scalars['DateTime']['output'];
+  kept: Scalars['Boolean']['output'];
+  /** The rules that keep it; empty when it is removed. */
+  keptBy: Array<RetentionRule>;
+};
+
 export type RetentionPolicy = {
   __typename?: 'RetentionPolicy';
   name?: Maybe<Scalars['String']['output']>;
   rules: Array<RetentionRule>;
+  semantics: RetentionSemantics;
+  /** Which of `backups` this policy keeps as of `now` (default: the current time), newest first, judged in the schedule's time zone (UTC when unknown). */
+  simulate: Array<RetentionDecision>;
+};
+
+
+export type RetentionPolicySimulateArgs = {
+  backups: Array<Scalars['DateTime']['input']>;
+  now?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type RetentionRule = {
@@ -503,12 +624,30 @@ export type RetentionRuleInput = {
   unit: RetentionUnit;
 };
 
+/** How the rules of a retention policy combine. */
+export type RetentionSemantics =
+  /** A backup is kept when any rule keeps it; rules judged independently, relative to now (CloudSigma). */
+  | 'ANY_RULE_KEEPS'
+  /** Rules applied in order (LAST, DAYS, WEEKS, MONTHS, YEARS); a period kept by an earlier rule does not use a later rule's count (Proxmox, borg). */
+  | 'IN_ORDER'
+  /** The newest N are kept (BILLmanager backup_rotation). */
+  | 'KEEP_LAST';
+
 export type RetentionUnit =
   | 'DAYS'
   | 'LAST'
   | 'MONTHS'
   | 'WEEKS'
   | 'YEARS';
+
+/** Runs on one host or one resource that start within `conflictMinutes` of each other. */
+export type RunConflict = {
+  __typename?: 'RunConflict';
+  host?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  resource?: Maybe<ProtectedResource>;
+  runs: Array<ScheduledRun>;
+};
 
 /** A backup, sandbox-restore or snapshot schedule. */
 export type Schedule = Node & {
@@ -567,6 +706,15 @@ export type ScheduleResult = NotFoundError | ScheduleSuccess | UnsupportedByProv
 export type ScheduleSuccess = {
   __typename?: 'ScheduleSuccess';
   schedule: Schedule;
+};
+
+/** One scheduled run: when, which schedule, on which resources. */
+export type ScheduledRun = {
+  __typename?: 'ScheduledRun';
+  at: Scalars['DateTime']['output'];
+  provider: Provider;
+  schedule: Schedule;
+  targets: Array<ProtectedResource>;
 };
 
 export type StartBackupInput = {
@@ -669,6 +817,8 @@ export type VirtualMachine = Node & ProtectedResource & {
   nextBackupAt?: Maybe<Scalars['DateTime']['output']>;
   /** Operations on this VM the provider currently reports (running or just finished). */
   operations: Array<Operation>;
+  /** This resource's protection status, as in Query.protection. */
+  protection: ResourceProtection;
   provider: Provider;
   /** Schedules that apply to this resource. */
   schedules: Array<Schedule>;
@@ -689,6 +839,12 @@ export type VirtualMachineBackupsArgs = {
 /** A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance). */
 export type VirtualMachineOperationsArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance). */
+export type VirtualMachineProtectionArgs = {
+  rpoHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type VirtualMachineConnection = {
@@ -720,6 +876,71 @@ export type WeeklyRecurrenceInput = {
   /** "HH:MM", 24-hour, in the schedule's timezone */
   times: Array<Scalars['String']['input']>;
 };
+
+export type SimulateRetentionQueryVariables = Exact<{
+  rules: Array<RetentionRuleInput> | RetentionRuleInput;
+  semantics?: InputMaybe<RetentionSemantics>;
+  timezone: Scalars['String']['input'];
+  backups: Array<Scalars['DateTime']['input']> | Scalars['DateTime']['input'];
+  now?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type SimulateRetentionQuery = { __typename?: 'Query', simulateRetention: Array<{ __typename?: 'RetentionDecision', at: string, kept: boolean, keptBy: Array<{ __typename?: 'RetentionRule', unit: RetentionUnit, count: number, anchor?: number | null }> }> };
+
+export type ScheduleRetentionQueryVariables = Exact<{
+  backups: Array<Scalars['DateTime']['input']> | Scalars['DateTime']['input'];
+  now?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type ScheduleRetentionQuery = { __typename?: 'Query', schedules: { __typename?: 'ScheduleConnection', edges: Array<{ __typename?: 'ScheduleEdge', node: { __typename?: 'Schedule', name: string, retention?: { __typename?: 'RetentionPolicy', name?: string | null, semantics: RetentionSemantics, rules: Array<{ __typename?: 'RetentionRule', unit: RetentionUnit, count: number, anchor?: number | null }>, simulate: Array<{ __typename?: 'RetentionDecision', at: string, kept: boolean, keptBy: Array<{ __typename?: 'RetentionRule', unit: RetentionUnit }> }> } | null } }> } };
+
+export type CalendarQueryVariables = Exact<{
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  filter?: InputMaybe<CalendarFilter>;
+}>;
+
+
+export type CalendarQuery = { __typename?: 'Query', backupCalendar: { __typename?: 'BackupCalendar', from: string, to: string, runs: Array<{ __typename?: 'ScheduledRun', at: string, schedule: { __typename?: 'Schedule', name: string }, provider: { __typename?: 'Provider', name: string }, targets: Array<
+        | { __typename?: 'Disk', name: string }
+        | { __typename?: 'VirtualMachine', name: string }
+      > }>, conflicts: Array<{ __typename?: 'RunConflict', reason: string, host?: string | null, resource?:
+        | { __typename?: 'Disk', name: string }
+        | { __typename?: 'VirtualMachine', name: string }
+       | null, runs: Array<{ __typename?: 'ScheduledRun', at: string }> }> } };
+
+export type ProtectionQueryVariables = Exact<{
+  rpoHours?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ProtectionFilter>;
+}>;
+
+
+export type ProtectionQuery = { __typename?: 'Query', protection: { __typename?: 'ProtectionReport', rpoHours: number, resources: Array<{ __typename?: 'ResourceProtection', status: ProtectionStatus, reason: string, lastSuccessAt?: string | null, nextRunAt?: string | null, resource:
+        | { __typename: 'Disk', name: string }
+        | { __typename: 'VirtualMachine', name: string }
+       }>, counts: Array<{ __typename?: 'ProtectionCount', status: ProtectionStatus, count: number }>, byProvider: Array<{ __typename?: 'ProviderProtection', provider: { __typename?: 'Provider', name: string }, counts: Array<{ __typename?: 'ProtectionCount', status: ProtectionStatus, count: number }> }> } };
+
+export type ResourceProtectionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResourceProtectionQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'Backup' }
+    | { __typename?: 'BackupLocation' }
+    | { __typename?: 'Disk', name: string, protection: { __typename?: 'ResourceProtection', status: ProtectionStatus, reason: string } }
+    | { __typename?: 'Operation' }
+    | { __typename?: 'Provider' }
+    | { __typename?: 'Schedule' }
+    | { __typename?: 'VirtualMachine', name: string, protection: { __typename?: 'ResourceProtection', status: ProtectionStatus, reason: string } }
+   | null };
+
+export type ExchIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExchIdQuery = { __typename?: 'Query', virtualMachines: { __typename?: 'VirtualMachineConnection', edges: Array<{ __typename?: 'VirtualMachineEdge', node: { __typename?: 'VirtualMachine', id: string } }> } };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -934,6 +1155,12 @@ export type OperationsUpdatedSubscriptionVariables = Exact<{
 export type OperationsUpdatedSubscription = { __typename?: 'Subscription', operationsUpdated: { __typename?: 'Operation', id: string, status: OperationStatus, progress?: number | null } };
 
 
+export const SimulateRetentionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SimulateRetention"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetentionRuleInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"semantics"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RetentionSemantics"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"backups"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"now"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateRetention"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}},{"kind":"Argument","name":{"kind":"Name","value":"semantics"},"value":{"kind":"Variable","name":{"kind":"Name","value":"semantics"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"Argument","name":{"kind":"Name","value":"backups"},"value":{"kind":"Variable","name":{"kind":"Name","value":"backups"}}},{"kind":"Argument","name":{"kind":"Name","value":"now"},"value":{"kind":"Variable","name":{"kind":"Name","value":"now"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kept"}},{"kind":"Field","name":{"kind":"Name","value":"keptBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"anchor"}}]}}]}}]}}]} as unknown as DocumentNode<SimulateRetentionQuery, SimulateRetentionQueryVariables>;
+export const ScheduleRetentionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScheduleRetention"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"backups"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"now"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"semantics"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"anchor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"simulate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"backups"},"value":{"kind":"Variable","name":{"kind":"Name","value":"backups"}}},{"kind":"Argument","name":{"kind":"Name","value":"now"},"value":{"kind":"Variable","name":{"kind":"Name","value":"now"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kept"}},{"kind":"Field","name":{"kind":"Name","value":"keptBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleRetentionQuery, ScheduleRetentionQueryVariables>;
+export const CalendarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Calendar"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CalendarFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backupCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CalendarQuery, CalendarQueryVariables>;
+export const ProtectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Protection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rpoHours"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProtectionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"protection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rpoHours"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rpoHours"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rpoHours"}},{"kind":"Field","name":{"kind":"Name","value":"resources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextRunAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byProvider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProtectionQuery, ProtectionQueryVariables>;
+export const ResourceProtectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResourceProtection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProtectedResource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"protection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rpoHours"},"value":{"kind":"IntValue","value":"48"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ResourceProtectionQuery, ResourceProtectionQueryVariables>;
+export const ExchIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExchId"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"nameContains"},"value":{"kind":"StringValue","value":"EXCH01","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExchIdQuery, ExchIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const VirtualMachinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VirtualMachines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VirtualMachineFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VirtualMachinesQuery, VirtualMachinesQueryVariables>;
 export const VirtualMachinesDeepDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VirtualMachinesDeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backupLocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextBackupAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VirtualMachinesDeepQuery, VirtualMachinesDeepQueryVariables>;

@@ -425,3 +425,58 @@ describe('CloudSigma simulator: options', () => {
     }
   });
 });
+
+describe('CloudSigma simulator: restore = clone', () => {
+  let sim: CloudSigmaSimulator;
+  let api: ReturnType<typeof client>;
+  beforeAll(async () => {
+    sim = await startCloudSigmaSimulator({ snapshotMs: 1000, remoteTransferMs: 3000, cloneMs: 2000, schedulerTickMs: 50 });
+    api = client(sim);
+  });
+  afterAll(() => sim.close());
+
+  it('clones a local snapshot into a new drive: 202, cloning_dst, then unmounted on the clock', async () => {
+    const source = await driveByName(api, 'app-02-os');
+    const snap = (await api('GET', `snapshots/detail/?drive=${source.uuid}&name=before-upgrade`)).json.objects[0];
+    expect(snap.status).toBe('available');
+    const drivesBefore = (await api('GET', 'drives/?limit=0')).json.meta.total_count;
+
+    const res = await api('POST', `snapshots/${snap.uuid}/action/?do=clone&avoid=${source.uuid}`, { name: 'app-02-os-restored' });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ name: 'app-02-os-restored', status: 'cloning_dst', size: source.size, storage_type: source.storage_type, media: 'disk', backup_scheduler: null, mounted_on: [] });
+    expect(res.json.jobs).toEqual([{ resource_uri: expect.stringMatching(/^\/api\/2\.0\/jobs\/[0-9a-f-]{36}\/$/), uuid: expect.any(String) }]);
+    expect(res.json.uuid).not.toBe(source.uuid);
+    expect((await api('GET', 'drives/?limit=0')).json.meta.total_count).toBe(drivesBefore + 1);
+
+    sim.server.clock.advance(1000); // the clock also runs in real time: leave a margin
+    expect((await api('GET', `drives/${res.json.uuid}/`)).json.status).toBe('cloning_dst');
+    sim.server.clock.advance(1000);
+    const done = (await api('GET', `drives/${res.json.uuid}/`)).json;
+    expect(done).toMatchObject({ status: 'unmounted', jobs: [] });
+
+    // Without a body: a default name; a bad body field is a validation error naming it.
+    const bare = await api('POST', `snapshots/${snap.uuid}/action/?do=clone`);
+    expect(bare.status).toBe(202);
+    expect(bare.json.name).toMatch(/^app-02-os-clone-\d{4}-\d\d-\d\d__\d\d_\d\d_\d\d$/);
+    const bad = await api('POST', `snapshots/${snap.uuid}/action/?do=clone`, { media: 'tape' });
+    expect(bad.status).toBe(400);
+    expect(bad.json[0]).toMatchObject({ error_type: 'validation', error_point: 'media' });
+    expect((await api('POST', `snapshots/${snap.uuid}/action/?do=resize`)).json[0]).toMatchObject({ error_point: 'do' });
+    expect((await api('POST', 'snapshots/11111111-1111-4111-8111-111111111111/action/?do=clone')).status).toBe(404);
+  });
+
+  it('refuses to clone a remote snapshot in progress, and clones it once available', async () => {
+    const drive = await driveByName(api, 'scratch-volume');
+    const created = await api('POST', 'remotesnapshots/', { drive: drive.uuid, location: 'LON' });
+    const remote = created.json.objects[0];
+    const early = await api('POST', `remotesnapshots/${remote.uuid}/action/?do=clone`, {});
+    expect(early.status).toBe(403);
+    expect(early.json[0].error_type).toBe('permission');
+    sim.server.clock.advance(3000);
+    const res = await api('POST', `remotesnapshots/${remote.uuid}/action/?do=clone`, { objects: [{ name: 'from-lon' }] });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ name: 'from-lon', status: 'cloning_dst', size: drive.size });
+    sim.server.clock.advance(2000);
+    expect((await api('GET', `drives/${res.json.uuid}/`)).json.status).toBe('unmounted');
+  });
+});

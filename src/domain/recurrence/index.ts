@@ -1,5 +1,6 @@
 /** Next runs of any recurrence the gateway understands. */
 import type { Recurrence } from '../model.js';
+import { nextCronLikeRuns } from './cloudsigma.js';
 import { nextWeeklyRuns } from './weekly.js';
 
 export function nextRuns(recurrence: Recurrence, after: Date, count: number): Date[] {
@@ -8,5 +9,7 @@ export function nextRuns(recurrence: Recurrence, after: Date, count: number): Da
   switch (rule.kind) {
     case 'weekly':
       return nextWeeklyRuns(rule, recurrence.timezone, after, count);
+    case 'cronlike':
+      return nextCronLikeRuns(rule, recurrence.timezone, after, count);
   }
 }

@@ -33,7 +33,7 @@ const WeeklyRecurrenceInput = builder.inputType('WeeklyRecurrenceInput', {
   }),
 });
 
-const RetentionRuleInput = builder.inputType('RetentionRuleInput', {
+export const RetentionRuleInput = builder.inputType('RetentionRuleInput', {
   fields: (t) => ({
     unit: t.field({ type: RetentionUnitEnum, required: true }),
     count: t.int({ required: true }),

@@ -29,6 +29,8 @@ export interface CloudSigmaSimulatorOptions {
   snapshotMs?: number;
   /** creating -> transferring -> available for remote snapshots, default 15000 ms. */
   remoteTransferMs?: number;
+  /** cloning_dst -> unmounted for a drive cloned from a snapshot (`?do=clone`), default `snapshotMs`. */
+  cloneMs?: number;
   /** How often (real ms) the scheduler engine checks the clock, default 1000. */
   schedulerTickMs?: number;
   /** This cloud's location code, default 'ZRH'. */
@@ -62,6 +64,7 @@ export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptio
     token: options.token ?? 'cs-demo-token',
     snapshotMs: options.snapshotMs ?? 5000,
     remoteTransferMs: options.remoteTransferMs ?? 15000,
+    cloneMs: options.cloneMs ?? options.snapshotMs ?? 5000,
     schedulerTickMs: options.schedulerTickMs ?? 1000,
     location: (options.location ?? 'ZRH').toUpperCase(),
     ownerUuid: deterministicUuid(`cloudsigma-user:${username}`),

@@ -162,3 +162,53 @@ export function assertChangeable(state: CloudSigmaState, snap: SnapshotRecord, v
     throw apiError(403, 'permission', `Cannot ${verb} remote snapshot ${snap.uuid} while it is ${snapshotStatus(state, snap)}`);
   }
 }
+
+export interface CloneInput {
+  name?: unknown;
+  media?: unknown;
+  affinities?: unknown;
+}
+
+/**
+ * `POST /{snapshots|remotesnapshots}/{uuid}/action/?do=clone` (contract §5.2, §6.3): a new drive
+ * made from the snapshot, answered at once with status `cloning_dst`, which turns `unmounted`
+ * `cloneMs` later [I: timing]. The source drive's size, media and storage type are copied (for a
+ * remote snapshot from its `drive_meta`, so a clone works after the source drive is gone).
+ * - A remote snapshot still `creating`/`transferring` cannot be cloned: 403 `permission` (§6.2).
+ * - A local snapshot still `creating` may be [I]: the clone then finishes `cloneMs` after the
+ *   snapshot became available.
+ * - Body (optional): `name` (string), `media` (`disk`|`cdrom`), `affinities` (list of strings,
+ *   stored nowhere). Default name: `{source drive name}-clone-{YYYY-MM-DD__HH_MM_SS of the snapshot}`.
+ */
+export function cloneSnapshot(state: CloudSigmaState, snap: SnapshotRecord, input: CloneInput, at: number): DriveRecord {
+  if (snap.kind === 'remote' && inProgress(state, snap, at)) {
+    throw apiError(403, 'permission', `Cannot clone remote snapshot ${snap.uuid} while it is ${snapshotStatus(state, snap, at)}`);
+  }
+  if (input.name !== undefined && input.name !== null && typeof input.name !== 'string') throw validationError('name', 'name must be a string');
+  if (input.media !== undefined && input.media !== null && input.media !== 'disk' && input.media !== 'cdrom') {
+    throw validationError('media', 'media must be "disk" or "cdrom"');
+  }
+  if (input.affinities !== undefined && input.affinities !== null && (!Array.isArray(input.affinities) || input.affinities.some((a) => typeof a !== 'string'))) {
+    throw validationError('affinities', 'affinities must be a list of strings');
+  }
+  const source = state.drives.get(snap.drive);
+  const origin = snap.driveMeta ?? (source ? { media: source.media, name: source.name, size: source.size, storage_type: source.storageType } : undefined);
+  if (!origin) throw notExist('drive', snap.drive, 'drive');
+  const availableAt = phases(state, snap).transferringUntil;
+  const uuid = state.newUuid();
+  const drive: DriveRecord = {
+    uuid,
+    name: typeof input.name === 'string' && input.name !== '' ? input.name : `${origin.name}-clone-${nameStamp(snap.takenAt)}`,
+    size: origin.size,
+    media: (input.media as 'disk' | 'cdrom' | undefined) ?? (origin.media === 'cdrom' ? 'cdrom' : 'disk'),
+    storageType: origin.storage_type,
+    meta: {},
+    tags: [],
+    backupScheduler: null,
+    createdAt: at,
+    cloningUntil: Math.max(at, availableAt) + state.config.cloneMs,
+    cloneJob: state.newUuid(),
+  };
+  state.drives.set(uuid, drive);
+  return drive;
+}

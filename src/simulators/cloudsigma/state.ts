@@ -11,6 +11,8 @@ export interface CloudSigmaConfig {
   token: string;
   snapshotMs: number;
   remoteTransferMs: number;
+  /** cloning_dst -> unmounted for drives cloned from a snapshot. */
+  cloneMs: number;
   schedulerTickMs: number;
   location: string;
   ownerUuid: string;
@@ -36,6 +38,10 @@ export interface DriveRecord {
   /** Attached scheduler uuid (set only through `?do=set_scheduler`). */
   backupScheduler: string | null;
   createdAt: number;
+  /** Drives cloned from a snapshot: `cloning_dst` until this instant (SimClock ms). */
+  cloningUntil?: number;
+  /** The clone's job uuid (listed in `jobs` while cloning). */
+  cloneJob?: string;
 }
 
 export interface ServerDriveSlot {

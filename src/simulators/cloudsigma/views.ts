@@ -42,7 +42,12 @@ export function schedulerReduced(state: CloudSigmaState, rec: SchedulerRecord): 
 
 // --- drives ---------------------------------------------------------------------------------------
 
+export function isCloning(state: CloudSigmaState, drive: DriveRecord): boolean {
+  return drive.cloningUntil !== undefined && state.clock.now() < drive.cloningUntil;
+}
+
 export function driveStatus(state: CloudSigmaState, drive: DriveRecord): string {
+  if (isCloning(state, drive)) return 'cloning_dst';
   return state.serversOfDrive(drive.uuid).length > 0 ? 'mounted' : 'unmounted';
 }
 
@@ -57,7 +62,7 @@ export function driveFull(state: CloudSigmaState, drive: DriveRecord): Record<st
     backup_scheduler: drive.backupScheduler ? ref('backupschedulers', drive.backupScheduler) : null,
     grantees: [],
     iops: null,
-    jobs: [],
+    jobs: isCloning(state, drive) && drive.cloneJob ? [ref('jobs', drive.cloneJob)] : [],
     licenses: [],
     media: drive.media,
     meta: { ...drive.meta },

@@ -1,8 +1,8 @@
 /** `/snapshots/` (contract §5) and `/remotesnapshots/` (§6): one handler per kind. */
 import type { SimReply } from '../../kit/http.js';
-import { assertChangeable, createSnapshot, parseMeta, parseTags } from '../lifecycle.js';
+import { assertChangeable, cloneSnapshot, createSnapshot, parseMeta, parseTags } from '../lifecycle.js';
 import type { SnapshotKind, SnapshotRecord } from '../state.js';
-import { snapshotFull } from '../views.js';
+import { driveFull, snapshotFull } from '../views.js';
 import { applyFilters, envelope, json, noContent, notExist, objectsOf, selectFields, uuidsOf, validationError } from '../wire.js';
 import { type ApiContext, type ApiRequest, methodNotAllowed } from './context.js';
 
@@ -50,7 +50,12 @@ export function snapshotHandler(kind: SnapshotKind) {
     const snap = find(first);
     if (second === 'action' && third === undefined) {
       if (req.method !== 'POST') methodNotAllowed(req, ['POST']);
-      throw validationError('do', `Unsupported snapshot action ${JSON.stringify(req.query.get('do'))} (the simulator does not implement clone)`);
+      const action = req.query.get('do');
+      if (action !== 'clone') throw validationError('do', `Unsupported snapshot action ${JSON.stringify(action)} (the simulator implements clone)`);
+      // `avoid=<uuid,...>` (anti-affinity) is accepted and ignored; the body is optional.
+      const [input] = req.body === undefined || req.body === null ? [{}] : objectsOf(req.body);
+      const drive = cloneSnapshot(state, snap, input!, state.clock.now());
+      return json(202, driveFull(state, drive));
     }
     if (second !== undefined) throw notExist(resource, `${first}/${second}`);
     switch (req.method) {
