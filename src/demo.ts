@@ -4,23 +4,27 @@
  */
 import type { ProviderConfig } from './config.js';
 import { startAltaroSimulator, type AltaroSimulatorOptions } from './simulators/altaro/index.js';
+import { startCloudSigmaSimulator, type CloudSigmaSimulatorOptions } from './simulators/cloudsigma/index.js';
 
 export interface DemoOptions {
   altaro?: AltaroSimulatorOptions;
+  cloudsigma?: CloudSigmaSimulatorOptions;
 }
 
 export interface Demo {
   providers: ProviderConfig[];
-  simulators: { altaro: Awaited<ReturnType<typeof startAltaroSimulator>> };
+  simulators: { altaro: Awaited<ReturnType<typeof startAltaroSimulator>>; cloudsigma: Awaited<ReturnType<typeof startCloudSigmaSimulator>> };
   close(): Promise<void>;
 }
 
 export const DEMO_CREDENTIALS = {
   altaro: { username: 'Administrator', password: 'altaro-demo' },
+  cloudsigma: { username: 'ops@example.com', password: 'cloudsigma-demo' },
 } as const;
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const altaro = await startAltaroSimulator({ ...DEMO_CREDENTIALS.altaro, ...options.altaro });
+  const cloudsigma = await startCloudSigmaSimulator({ ...DEMO_CREDENTIALS.cloudsigma, ...options.cloudsigma });
   const providers: ProviderConfig[] = [
     {
       id: 'hq',
@@ -33,12 +37,19 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       serverPort: 36014,
       timezone: options.altaro?.timezone ?? 'UTC',
     },
+    {
+      id: 'zrh',
+      kind: 'cloudsigma',
+      baseUrl: cloudsigma.baseUrl,
+      username: options.cloudsigma?.username ?? DEMO_CREDENTIALS.cloudsigma.username,
+      password: options.cloudsigma?.password ?? DEMO_CREDENTIALS.cloudsigma.password,
+    },
   ];
   return {
     providers,
-    simulators: { altaro },
+    simulators: { altaro, cloudsigma },
     close: async () => {
-      await altaro.close();
+      await Promise.all([altaro.close(), cloudsigma.close()]);
     },
   };
 }

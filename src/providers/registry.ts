@@ -5,6 +5,7 @@
 import type { Provider } from '../domain/provider.js';
 import type { ProviderConfig } from '../config.js';
 import { AltaroProvider } from './altaro/provider.js';
+import { CloudSigmaProvider } from './cloudsigma/provider.js';
 
 type Factory<K extends ProviderConfig['kind']> = (config: Extract<ProviderConfig, { kind: K }>) => Provider;
 
@@ -31,6 +32,15 @@ const factories: { [K in ProviderConfig['kind']]?: Factory<K> } = {
       serverAddress: config.serverAddress,
       serverPort: config.serverPort,
       timezone: config.timezone,
+      upstream: upstreamOf(config),
+    }),
+  cloudsigma: (config) =>
+    new CloudSigmaProvider({
+      providerId: config.id,
+      baseUrl: config.baseUrl,
+      username: config.username,
+      password: config.password,
+      token: config.token,
       upstream: upstreamOf(config),
     }),
 };

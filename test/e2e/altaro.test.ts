@@ -42,17 +42,19 @@ async function vmByName(name: string) {
 describe('reading Altaro', () => {
   it('lists the provider with its capabilities and health', async () => {
     const data = expectData(await gw.gql(ProvidersQuery));
-    expect(data.providers).toHaveLength(1);
-    expect(data.providers[0]).toMatchObject({ name: 'hq', kind: 'ALTARO', health: { status: 'UP' } });
-    expect(data.providers[0].capabilities).toEqual(expect.arrayContaining(['TAKE_BACKUP', 'SHARED_SCHEDULES', 'ABORT_OPERATION']));
+    expect(data.providers).toHaveLength(gw.registry.all().length);
+    const hq = data.providers.filter((p) => p.name === 'hq');
+    expect(hq).toHaveLength(1);
+    expect(hq[0]).toMatchObject({ name: 'hq', kind: 'ALTARO', health: { status: 'UP' } });
+    expect(hq[0].capabilities).toEqual(expect.arrayContaining(['TAKE_BACKUP', 'SHARED_SCHEDULES', 'ABORT_OPERATION']));
   });
 
   it('pages through VMs with cursors and a total count', async () => {
-    const first = expectData(await gw.gql(VirtualMachinesQuery, { first: 5 }));
+    const first = expectData(await gw.gql(VirtualMachinesQuery, { first: 5, filter: { providerIds: ['hq'] } }));
     expect(first.virtualMachines.totalCount).toBe(16);
     expect(first.virtualMachines.edges).toHaveLength(5);
     expect(first.virtualMachines.pageInfo.hasNextPage).toBe(true);
-    const rest = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, after: first.virtualMachines.pageInfo.endCursor }));
+    const rest = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, after: first.virtualMachines.pageInfo.endCursor, filter: { providerIds: ['hq'] } }));
     expect(rest.virtualMachines.edges).toHaveLength(11);
     const names = [...first.virtualMachines.edges, ...rest.virtualMachines.edges].map((e) => e.node.name);
     expect(new Set(names).size).toBe(16);
@@ -87,12 +89,12 @@ describe('reading Altaro', () => {
   });
 
   it('lists schedules of both kinds with their targets, and locations of both kinds', async () => {
-    const schedules = expectData(await gw.gql(SchedulesQuery, {}));
+    const schedules = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['hq'] } }));
     const kinds = new Set(schedules.schedules.edges.map((e) => e.node.kind));
     expect(kinds).toEqual(new Set(['BACKUP', 'SANDBOX_RESTORE']));
     expect(schedules.schedules.edges.every((e) => e.node.recurrence === null)).toBe(true);
     expect(schedules.schedules.edges.some((e) => e.node.targets.length > 0)).toBe(true);
-    const locations = expectData(await gw.gql(BackupLocationsQuery, {}));
+    const locations = expectData(await gw.gql(BackupLocationsQuery, { filter: { providerIds: ['hq'] } }));
     expect(new Set(locations.backupLocations.map((l) => l.kind))).toEqual(new Set(['PRIMARY', 'OFFSITE']));
     const offsite = expectData(await gw.gql(BackupLocationsQuery, { filter: { kinds: ['OFFSITE'] } }));
     expect(offsite.backupLocations.every((l) => l.kind === 'OFFSITE')).toBe(true);

@@ -32,7 +32,10 @@ export interface TestGatewayOptions extends DemoOptions {
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const demo = await startDemo({ altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro } });
+  const demo = await startDemo({
+    altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro },
+    cloudsigma: { snapshotMs: 400, remoteTransferMs: 1200, ...options.cloudsigma },
+  });
   // Scheduled runs would start backups on their own in the middle of a test.
   demo.simulators.altaro.state.autoRunSchedules = false;
   const providers = options.editProviders ? options.editProviders(demo.providers) : demo.providers;

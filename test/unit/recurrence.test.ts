@@ -14,7 +14,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors.js';
 import type { CronLikeRule, Recurrence } from '../../src/domain/model.js';
-import { cloudSigmaRecurrence, nextCronLikeRuns, parseIncrementalBackup, weeklyToIncrementalBackup } from '../../src/domain/recurrence/cloudsigma.js';
+import { cloudSigmaRecurrence, nextCronLikeRuns, parseIncrementalBackup, timesOfDay, weeklyToIncrementalBackup } from '../../src/domain/recurrence/cloudsigma.js';
+import { runInstant } from '../../src/domain/recurrence/dst.js';
 import { nextRuns } from '../../src/domain/recurrence/index.js';
 import { weeklyRecurrence } from '../../src/domain/recurrence/weekly.js';
 
@@ -208,8 +209,10 @@ describe('CloudSigma example schedulers (cloudsigma.md §4)', () => {
     expect(recurrence.native).toBe(native);
     expect(native).toEqual(copy); // untouched
     expect(recurrence.timezone).toBe(native.user_timezone);
-    expect(recurrence.rule).toMatchObject({ kind: 'cronlike', ...rule });
-    for (const key of Object.keys(rule) as Array<keyof CronLikeRule>) if (rule[key] === undefined) expect(recurrence.rule).not.toHaveProperty(key);
+    // `rule` lists the fields that matter; an undefined one must be absent.
+    const present = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined));
+    expect(recurrence.rule).toMatchObject({ kind: 'cronlike', ...present });
+    for (const [key, v] of Object.entries(rule)) if (v === undefined) expect(recurrence.rule).not.toHaveProperty(key);
     expect(recurrence.description).toBe(description);
     expect(recurrence.rrule).toBe(rrule);
     expect(runs(recurrence, AFTER, 5)).toEqual(next);
@@ -329,16 +332,14 @@ describe('cron-like semantics', () => {
     const w = cronLike({ hour: '*', minute: '*', repeat: { hour: '', minute: '*/45' }, start_time: { hour: '20', minute: '00' }, end_time: { hour: '23', minute: '00' } }, 'UTC');
     expect(w.description).toBe('Every 45 minutes between 20:00 and 23:00 — 20:00, 20:45, 21:30, 22:15, 23:00 (UTC)');
     expect(runs(w, AFTER, 6)).toEqual(['2026-01-15T20:00Z', '2026-01-15T20:45Z', '2026-01-15T21:30Z', '2026-01-15T22:15Z', '2026-01-15T23:00Z', '2026-01-16T20:00Z']);
-    expect(w.rrule?.split('\n').slice(1)).toEqual([
-      'RRULE:FREQ=DAILY;BYHOUR=20,23;BYMINUTE=0;BYSECOND=0',
-      'RRULE:FREQ=DAILY;BYHOUR=20;BYMINUTE=45;BYSECOND=0',
-    ].length === 2 ? ['RRULE:FREQ=DAILY;BYHOUR=20,23;BYMINUTE=0,45;BYSECOND=0'].slice(0, 0).concat([
-      // hour 20 -> :00,:45; 21 -> :30; 22 -> :15; 23 -> :00. Hours 20 and 23 differ (:00,:45 vs :00).
+    // RRULE lines group hours with equal minutes: 20 -> :00,:45; 21 -> :30; 22 -> :15; 23 -> :00.
+    expect(w.rrule?.split('\n')).toEqual([
+      'DTSTART;TZID=UTC:20260101T200000',
       'RRULE:FREQ=DAILY;BYHOUR=20;BYMINUTE=0,45;BYSECOND=0',
       'RRULE:FREQ=DAILY;BYHOUR=21;BYMINUTE=30;BYSECOND=0',
       'RRULE:FREQ=DAILY;BYHOUR=22;BYMINUTE=15;BYSECOND=0',
       'RRULE:FREQ=DAILY;BYHOUR=23;BYMINUTE=0;BYSECOND=0',
-    ]) : []);
+    ]);
     // */5 hours from 00:00: 00, 05, 10, 15, 20 -- then 00:00 again (the step restarts each day).
     // After 10:00: 15:00, 20:00, 16 Jan 00:00, 05:00, 10:00.
     const five = cronLike({ repeat: { hour: '*/5', minute: '' } }, 'UTC');
@@ -362,7 +363,7 @@ describe('cron-like semantics', () => {
     expect(runs(r, AFTER, 4)).toEqual(['2026-07-01T06:00Z', '2026-07-15T06:00Z', '2027-01-01T06:00Z', '2027-01-15T06:00Z']);
     // Friday the 13th: day_of_month 13 AND fri -> 13 Feb, 13 Mar, 13 Nov 2026, 13 Aug 2027.
     const friday13 = cronLike({ day_of_month: '13', day_of_week: ['fri'], hour: '0', minute: '0' }, 'UTC');
-    expect(friday13.description).toBe('Day 13 of every month, if Fri at 00:00 (UTC)');
+    expect(friday13.description).toBe('Day 13 of every month, Fri only, at 00:00 (UTC)');
     expect(runs(friday13, AFTER, 4)).toEqual(['2026-02-13T00:00Z', '2026-03-13T00:00Z', '2026-11-13T00:00Z', '2027-08-13T00:00Z']);
     // "last" day of February: 28 Feb 2026, 28 Feb 2027, 29 Feb 2028 (leap).
     const last = cronLike({ day_of_month: 'last', month: 'feb', hour: '12', minute: '0' }, 'UTC');
@@ -371,7 +372,7 @@ describe('cron-like semantics', () => {
     // 31 February never exists: no runs, no rrule, and the description says so.
     const never = cronLike({ day_of_month: '31', month: '2', hour: '1', minute: '0' }, 'UTC');
     expect(never.rrule).toBeUndefined();
-    expect(never.description).toBe('Never runs: day 31 of feb never occurs (UTC)');
+    expect(never.description).toBe('Never runs: day 31 of Feb never occurs (UTC)');
     expect(runs(never, AFTER, 3)).toEqual([]);
   });
 
@@ -487,4 +488,70 @@ describe('nextRuns dispatch', () => {
     expect(many.every((d, i) => i === 0 || d.getTime() - many[i - 1].getTime() === 45 * 60_000)).toBe(true);
     expect(nextRuns({ ...r, rule: undefined }, new Date(AFTER), 3)).toEqual([]);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Midnight transitions and a brute-force cross-check of the evaluator's fast paths.
+
+describe('zones whose clocks change at midnight', () => {
+  it('America/Sao_Paulo 2018-19: 00:30 in the midnight gap, 23:30 in the repeated hour', () => {
+    // 4 Nov 2018 00:00 BRT (-3) -> 01:00 BRST (-2): 00:30 does not exist -> 01:30 BRST = 03:30Z.
+    // 3 Nov 00:30 BRT = 03:30Z as well (a day earlier); 5 Nov 00:30 BRST = 02:30Z.
+    const daily = cronLike({ hour: '0', minute: '30' }, 'America/Sao_Paulo');
+    expect(runs(daily, '2018-11-02T12:00:00Z', 3)).toEqual(['2018-11-03T03:30Z', '2018-11-04T03:30Z', '2018-11-05T02:30Z']);
+    // 17 Feb 2019 00:00 BRST -> 16 Feb 23:00 BRT: 16 Feb 23:30 happens at 01:30Z (BRST) and 02:30Z (BRT)
+    // on 17 Feb -> first, 01:30Z. 15 Feb 23:30 BRST = 16 Feb 01:30Z; 17 Feb 23:30 BRT = 18 Feb 02:30Z.
+    const late = cronLike({ hour: '23', minute: '30' }, 'America/Sao_Paulo');
+    expect(runs(late, '2019-02-15T12:00:00Z', 3)).toEqual(['2019-02-16T01:30Z', '2019-02-17T01:30Z', '2019-02-18T02:30Z']);
+  });
+});
+
+describe('nextCronLikeRuns agrees with a brute-force evaluator', () => {
+  /** Every date, every minute of the day, each through dst.ts's runInstant: no shortcuts. */
+  function bruteForce(rule: CronLikeRule, timeZone: string, after: Date, count: number): string[] {
+    const times = timesOfDay(rule);
+    const found = new Set<number>();
+    const start = new Date(after.getTime() - 2 * 86_400_000);
+    for (let day = 0; day < 800 && found.size < count + 64; day++) {
+      const date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + day));
+      const [y, m, d, dow] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCDay()];
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      if (rule.months !== '*' && !rule.months.includes(m)) continue;
+      if (rule.daysOfWeek !== '*' && !rule.daysOfWeek.includes(dow)) continue;
+      if (rule.daysOfMonth !== '*' && !rule.daysOfMonth.some((x) => x === d || (x === -1 && d === last))) continue;
+      for (const t of times) {
+        const at = runInstant({ year: y, month: m, day: d, hour: Math.floor(t / 60), minute: t % 60, second: 0 }, timeZone).getTime();
+        if (at > after.getTime()) found.add(at);
+      }
+    }
+    return iso([...found].sort((a, b) => a - b).slice(0, count).map((t) => new Date(t)));
+  }
+
+  const natives: Array<[string, Record<string, unknown>, string?]> = [
+    ['*/45 whole day', { repeat: { minute: '*/45' } }],
+    ['*/1 20:00-23:00', { repeat: { hour: '*/1' }, start_time: { hour: 20, minute: 0 }, end_time: { hour: 23, minute: 0 } }],
+    ['*/20 min wrapping 23:00->02:30 on fri,sat', { day_of_week: ['fri', 'sat'], repeat: { minute: '*/20' }, start_time: { hour: 23, minute: 0 }, end_time: { hour: 2, minute: 30 } }],
+    ['hours 0-3 x minutes 0,30', { hour: '0-3', minute: '0,30' }],
+    ['manual on weekends', { day_of_week: ['sat', 'sun'] }, '00:15,01:30,02:30,23:45'],
+    ['last day of month at 01:30', { day_of_month: 'last', hour: '1', minute: '30' }],
+  ];
+  const zones: Array<[string, string[]]> = [
+    ['Europe/London', ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z']],
+    ['America/New_York', ['2026-03-06T00:00:00Z', '2026-10-30T00:00:00Z']],
+    ['America/Sao_Paulo', ['2018-11-02T00:00:00Z', '2019-02-15T00:00:00Z']],
+    ['America/Santiago', ['2026-04-03T00:00:00Z', '2026-09-04T00:00:00Z']],
+    ['Australia/Lord_Howe', ['2026-04-03T00:00:00Z', '2026-10-02T00:00:00Z']], // 30-minute shifts
+    ['Pacific/Apia', ['2011-12-28T00:00:00Z']], // skipped 30 Dec 2011 entirely
+  ];
+  for (const [zone, instants] of zones) {
+    it(`${zone}: ${natives.length} rules around its transitions`, () => {
+      for (const [, incremental_backup, manual] of natives) {
+        const { rule } = parseIncrementalBackup({ incremental_backup, manual_incremental_backup: manual ?? '', user_timezone: zone });
+        for (const at of instants) {
+          const count = rule.daysOfMonth === '*' ? 120 : 6;
+          expect(iso(nextCronLikeRuns(rule, zone, new Date(at), count))).toEqual(bruteForce(rule, zone, new Date(at), count));
+        }
+      }
+    });
+  }
 });

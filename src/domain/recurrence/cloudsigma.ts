@@ -26,9 +26,9 @@
  *   lies 0-15 minutes before its start (07:00->06:45, 12:00->11:45, 00:00->23:45, start == end)
  *   is the whole day, as the docs say; its start still anchors intervals. An empty start or end
  *   hour means no window.
- * - DST: wall times, by dst.ts (a gap time runs shifted forward by the gap; a repeated time runs
- *   once, at its first occurrence — also for intervals, which therefore pause during the repeated
- *   autumn hour). Runs that coincide after shifting run once.
+ * - DST: wall times, by dst.ts's policy (a gap time runs shifted forward by the gap; a repeated
+ *   time runs once, at its first occurrence — also for intervals, which therefore pause during the
+ *   repeated autumn hour). Runs that coincide after shifting run once. See instantsOn().
  *
  * RRULE: the runs are "matching dates x a fixed set of times of day", so they are always
  * expressible: FREQ=MONTHLY (day_of_month set), WEEKLY (only days of week) or DAILY, with
@@ -40,7 +40,6 @@
 import { ValidationError } from '../errors.js';
 import type { CronLikeRule, Recurrence, TimeOfDay, WeeklyRule } from '../model.js';
 import { isValidTimeZone, offsetMs, wallTimeOf } from '../time.js';
-import { runInstant } from './dst.js';
 import { describeDays } from './weekly.js';
 
 const DAY = 86_400_000;
@@ -65,6 +64,8 @@ interface FieldSpec {
   /** Token -> value, for names such as `mon` or `jan`. */
   names?: Record<string, number>;
   allowLast?: boolean;
+  /** What the field takes, for messages. */
+  expected: string;
 }
 
 /** Tokens of a string-or-list field ("1,15", ["1","15"], 3, ["mon"], [""]). */
@@ -75,7 +76,7 @@ function tokensOf(value: unknown, field: string): string[] {
   for (const item of items) {
     if (typeof item === 'number' && Number.isFinite(item)) tokens.push(String(item));
     else if (typeof item === 'string') tokens.push(...item.split(','));
-    else throw new ValidationError(`${field.split('.').pop()} must be a string or a list of strings, got ${JSON.stringify(item)}`, field);
+    else throw new ValidationError(`${label(field)} must be a string or a list of strings, got ${JSON.stringify(item)}`, field);
   }
   return tokens.map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
 }
@@ -84,11 +85,11 @@ function tokensOf(value: unknown, field: string): string[] {
 function parseField(value: unknown, spec: FieldSpec): number[] | '*' {
   const tokens = tokensOf(value, spec.field);
   if (tokens.length === 0 || tokens.includes('*')) return '*';
-  const name = spec.field.split('.').pop();
+  const name = label(spec.field);
   const bad = (token: string, why: string) => new ValidationError(`${name} "${token}" ${why}`, spec.field);
   const single = (text: string, token: string): number => {
     if (spec.names && Object.hasOwn(spec.names, text)) return spec.names[text];
-    if (!/^\d+$/.test(text)) throw bad(token, 'cannot be read');
+    if (!/^\d+$/.test(text)) throw bad(token, `cannot be read; expected ${spec.expected}`);
     const n = Number(text);
     if (n < spec.min || n > spec.max) throw bad(token, `is out of range ${spec.min}-${spec.max}`);
     return n;
@@ -125,10 +126,15 @@ function parseField(value: unknown, spec: FieldSpec): number[] | '*' {
 
 function integerIn(value: unknown, min: number, max: number, field: string): number {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined || !/^\d+$/.test(text)) throw new ValidationError(`${field.split('.').pop()} ${JSON.stringify(value)} cannot be read as a whole number`, field);
+  if (text === undefined || !/^\d+$/.test(text)) throw new ValidationError(`${label(field)} ${JSON.stringify(value)} cannot be read as a whole number`, field);
   const n = Number(text);
-  if (n < min || n > max) throw new ValidationError(`${field.split('.').pop()} ${n} is out of range ${min}-${max}`, field);
+  if (n < min || n > max) throw new ValidationError(`${label(field)} ${n} is out of range ${min}-${max}`, field);
   return n;
+}
+
+/** "native.incremental_backup.start_time.hour" -> "start_time.hour", for messages. */
+function label(field: string): string {
+  return field.replace(/^native\.(incremental_backup\.)?/, '');
 }
 
 function isBlank(value: unknown): boolean {
@@ -140,10 +146,10 @@ function parseTimeOfDay(value: unknown, field: string): TimeOfDay | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === 'string') {
     const match = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-    if (!match) throw new ValidationError(`${field.split('.').pop()} ${JSON.stringify(value)} cannot be read`, field);
+    if (!match) throw new ValidationError(`${label(field)} ${JSON.stringify(value)} cannot be read`, field);
     return { hour: integerIn(match[1], 0, 23, `${field}.hour`), minute: integerIn(match[2], 0, 59, `${field}.minute`) };
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ValidationError(`${field.split('.').pop()} must be an object {hour, minute}`, field);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ValidationError(`${label(field)} must be an object {hour, minute}`, field);
   const { hour, minute } = value as { hour?: unknown; minute?: unknown };
   if (isBlank(hour)) return undefined;
   return { hour: integerIn(hour, 0, 23, `${field}.hour`), minute: isBlank(minute) ? 0 : integerIn(minute, 0, 59, `${field}.minute`) };
@@ -195,12 +201,12 @@ export function parseIncrementalBackup(native: unknown, userTimezone?: string): 
   }
   const inc = ib as Record<string, unknown>;
 
-  const dowApscheduler = parseField(inc.day_of_week, { field: `${FIELD}.day_of_week`, min: 0, max: 6, names: DOW_NAMES_MAP });
+  const dowApscheduler = parseField(inc.day_of_week, { field: `${FIELD}.day_of_week`, min: 0, max: 6, names: DOW_NAMES_MAP, expected: 'mon..sun or *' });
   const daysOfWeek = dowApscheduler === '*' ? '*' : sortedUnique(dowApscheduler.map((d) => (d + 1) % 7));
-  const daysOfMonth = parseField(inc.day_of_month, { field: `${FIELD}.day_of_month`, min: 1, max: 31, allowLast: true });
-  const months = parseField(inc.month, { field: `${FIELD}.month`, min: 1, max: 12, names: MONTH_NAMES_MAP });
-  let hours = parseField(inc.hour, { field: `${FIELD}.hour`, min: 0, max: 23 });
-  const minuteField = parseField(inc.minute, { field: `${FIELD}.minute`, min: 0, max: 59 });
+  const daysOfMonth = parseField(inc.day_of_month, { field: `${FIELD}.day_of_month`, min: 1, max: 31, allowLast: true, expected: '1..31, last or *' });
+  const months = parseField(inc.month, { field: `${FIELD}.month`, min: 1, max: 12, names: MONTH_NAMES_MAP, expected: '1..12 or *' });
+  let hours = parseField(inc.hour, { field: `${FIELD}.hour`, min: 0, max: 23, expected: '0..23 or *' });
+  const minuteField = parseField(inc.minute, { field: `${FIELD}.minute`, min: 0, max: 59, expected: '0..59 or *' });
   let minutes = minuteField === '*' ? [0] : minuteField;
   // Both "" (unused, as the UI sends them next to a repeat or manual times): no fixed time at all.
   if (tokensOf(inc.hour, `${FIELD}.hour`).length === 0 && tokensOf(inc.minute, `${FIELD}.minute`).length === 0) {
@@ -377,17 +383,63 @@ function forEachDate(c: Compiled, year: number, month: number, day: number, visi
 }
 
 /**
- * The instants of `times` (minutes of the day) on one local date. When the zone's offset is the
- * same 14 h before the date starts and 12 h after it ends (every real zone's transitions are
- * weeks apart), the date has no transition and the arithmetic is direct; otherwise each wall time
- * goes through the DST policy.
+ * The instants of `times` (minutes of the day) on one local date, by dst.ts's policy. Each date
+ * is bracketed by [00:00 UTC - 14 h, 24:00 UTC + 12 h], which holds the whole local date in any
+ * zone. If the offset is the same at both ends, the date has a steady offset (every real zone's
+ * transitions are weeks apart) and the arithmetic is direct. Otherwise the transition instant is
+ * found once (binary search, to the second) and each wall time w is read with the offsets before
+ * (w - before, valid if earlier than the transition) and after (w - after, valid if not earlier):
+ * both valid = the repeated autumn time, the earlier runs; neither = the spring gap, read with the
+ * pre-gap offset, i.e. shifted forward by the gap. That is exactly runInstant() (the unit tests
+ * cross-check it), at a few Intl calls per date instead of several per run.
  */
-function instantsOn(y: number, m: number, d: number, dayNumber: number, times: number[], timeZone: string): number[] {
+function instantsOn(dayNumber: number, times: number[], timeZone: string): number[] {
   const dayUtc = dayNumber * DAY;
-  const before = offsetMs(new Date(dayUtc - 14 * 3_600_000), timeZone);
-  const after = offsetMs(new Date(dayUtc + DAY + 12 * 3_600_000), timeZone);
+  const { before, after, at } = offsetsOn(dayNumber, timeZone);
   if (before === after) return times.map((t) => dayUtc + t * 60_000 - before);
-  return times.map((t) => runInstant({ year: y, month: m, day: d, hour: Math.floor(t / 60), minute: t % 60, second: 0 }, timeZone).getTime());
+  return times.map((t) => {
+    const wall = dayUtc + t * 60_000;
+    const early = wall - before;
+    const late = wall - after;
+    const earlyValid = early < at;
+    const lateValid = late >= at;
+    if (earlyValid && lateValid) return Math.min(early, late);
+    if (lateValid) return late;
+    return early; // valid, or in the gap: the pre-gap offset shifts it forward by the gap
+  });
+}
+
+interface DayOffsets {
+  before: number;
+  after: number;
+  /** The transition instant (first ms with `after`), when before !== after. */
+  at: number;
+}
+
+/** Per zone, local date (day number) -> offsets; bounded, a refill costs two Intl calls a date. */
+const offsetsCache = new Map<string, Map<number, DayOffsets>>();
+const OFFSETS_PER_ZONE = 8192;
+
+function offsetsOn(dayNumber: number, timeZone: string): DayOffsets {
+  let byDay = offsetsCache.get(timeZone);
+  if (!byDay) offsetsCache.set(timeZone, (byDay = new Map()));
+  const cached = byDay.get(dayNumber);
+  if (cached) return cached;
+  let lo = dayNumber * DAY - 14 * 3_600_000;
+  let hi = (dayNumber + 1) * DAY + 12 * 3_600_000;
+  const before = offsetMs(new Date(lo), timeZone);
+  const after = offsetMs(new Date(hi), timeZone);
+  if (before !== after) {
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (offsetMs(new Date(mid), timeZone) === before) lo = mid;
+      else hi = mid;
+    }
+  }
+  const offsets = { before, after, at: hi };
+  if (byDay.size >= OFFSETS_PER_ZONE) byDay.clear();
+  byDay.set(dayNumber, offsets);
+  return offsets;
 }
 
 /** The next `count` runs strictly after `after`, evaluated in local wall time by dst.ts's policy. */
@@ -401,8 +453,8 @@ export function nextCronLikeRuns(rule: CronLikeRule, timeZone: string, after: Da
   // the same reason.
   const start = wallTimeOf(new Date(afterMs - DAY), timeZone);
   let extra = -1;
-  forEachDate(c, start.year, start.month, start.day, (y, m, d, dayNumber) => {
-    for (const at of instantsOn(y, m, d, dayNumber, c.times, timeZone)) if (at > afterMs) found.add(at);
+  forEachDate(c, start.year, start.month, start.day, (_y, _m, _d, dayNumber) => {
+    for (const at of instantsOn(dayNumber, c.times, timeZone)) if (at > afterMs) found.add(at);
     if (extra >= 0) return false;
     if (found.size >= count) extra = 0;
     return true;
@@ -480,7 +532,7 @@ export function describeCronLike(rule: CronLikeRule, timeZone: string): string {
     return `Never runs: ${why} (${timeZone})`;
   }
   const days = describeDates(rule);
-  if (!c.possible) return `Never runs: ${days.text.toLowerCase()} never occurs (${timeZone})`;
+  if (!c.possible) return `Never runs: ${days.text.charAt(0).toLowerCase()}${days.text.slice(1)} never occurs (${timeZone})`;
   let times: string;
   if (mode === 'interval') {
     const step = stepMinutes(rule)!;
@@ -497,7 +549,7 @@ export function describeCronLike(rule: CronLikeRule, timeZone: string): string {
   else if (c.times.length > 12) times = `at ${c.times.length} times a day, ${hhmm(c.times[0])} to ${hhmm(c.times[c.times.length - 1])}`;
   else times = `at ${c.times.map(hhmm).join(', ')}`;
   if (allHoursAtOneMinute) return days.any ? `${capitalize(times)} (${timeZone})` : `${days.text}: ${times} (${timeZone})`;
-  return `${days.text} ${times} (${timeZone})`;
+  return `${days.text}${days.text.endsWith(' only') ? ',' : ''} ${times} (${timeZone})`;
 }
 
 function describeDates(rule: CronLikeRule): { any: boolean; text: string } {
@@ -508,7 +560,7 @@ function describeDates(rule: CronLikeRule): { any: boolean; text: string } {
     const named = dom.filter((d) => d > 0);
     const parts = [...(named.length ? [`${named.length > 1 ? 'Days' : 'Day'} ${named.join(', ')}`] : []), ...(dom.includes(-1) ? [named.length ? 'the last day' : 'The last day'] : [])];
     let text = `${parts.join(' and ')} of ${months ?? 'every month'}`;
-    if (dow) text += `, if ${dow}`;
+    if (dow) text += `, ${dow} only`;
     return { any: false, text };
   }
   if (dow && months) return { any: false, text: `${dow} in ${months}` };

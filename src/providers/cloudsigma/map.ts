@@ -195,7 +195,8 @@ export function toBackup(providerId: string, kind: SnapshotKind, snap: Wire, loc
 /**
  * A snapshot in the one status model. Local: `creating` -> RUNNING. Remote: `creating` -> QUEUED
  * (the copy has not started moving), `transferring` -> RUNNING. `available` -> SUCCEEDED.
- * `phase` is the provider's own status; no percentage exists (no OPERATION_PROGRESS).
+ * `phase` is the provider's own status; CloudSigma reports no percentage, so `progress` stays unset
+ * (and OPERATION_PROGRESS is not declared).
  */
 export function snapshotOperation(providerId: string, kind: SnapshotKind, snap: Wire, now: Date): Operation {
   const status = str(snap.status)?.toLowerCase() ?? '';
@@ -207,7 +208,6 @@ export function snapshotOperation(providerId: string, kind: SnapshotKind, snap: 
     nativeId: snapshotNativeId(kind, str(snap.uuid) ?? ''),
     kind: kind === 'local' ? 'SNAPSHOT' : 'REMOTE_SNAPSHOT',
     status: mapped,
-    progress: mapped === 'SUCCEEDED' ? 100 : undefined,
     phase: status || undefined,
     target: drive ? diskRef(providerId, drive) : undefined,
     startedAt,
@@ -235,7 +235,6 @@ export function cloneOperation(providerId: string, drive: Wire, now: Date, start
     nativeId: `clone:${uuid}`,
     kind: 'RESTORE',
     status: mapped,
-    progress: mapped === 'SUCCEEDED' ? 100 : undefined,
     phase: status || undefined,
     message: `restoring into drive ${str(drive.name) ?? uuid}`,
     target: diskRef(providerId, uuid),
@@ -251,7 +250,11 @@ export function scheduleKindOf(type: unknown): ScheduleKind {
   return String(type ?? '').toLowerCase() === 'snapshot' ? 'LOCAL_SNAPSHOT' : 'REMOTE_SNAPSHOT';
 }
 
-/** The recurrence fields of a scheduler, untouched: what `Recurrence.native` carries and `native` input accepts. */
+/**
+ * The recurrence fields of a scheduler, untouched: what `Recurrence.native` carries and `native`
+ * input accepts. `manual_incremental_backup` belongs here: its times replace hour/minute/repeat
+ * (§2.3 rule 3). `initial_backup` (a one-time migration window) does not; an update keeps it.
+ */
 export const NATIVE_KEYS = ['incremental_backup', 'manual_incremental_backup', 'user_timezone'] as const;
 
 export function recurrenceOf(scheduler: Wire): Recurrence | undefined {

@@ -1,0 +1,348 @@
+/**
+ * BILLmanager (Zomro Cloud VPS) form-API client (contract: shared/providers/billmanager.md).
+ *
+ * - Transport (§1): every call is a POST of an urlencoded form to the base URL with `func`,
+ *   `out=json`, `lang=en` (so weekday names come back in English) and the session id in `auth`.
+ *   Every value is sent as a string; nothing secret ever goes into the URL.
+ * - Session (§4.1): `func=auth` with username and password, the id read from `doc.auth.$id`
+ *   (or its text). We log in lazily, share one login between concurrent calls, and when an
+ *   answer is the `access` error (session expired or invalid; HTTP 200 like every API outcome)
+ *   we log in again once and repeat the call once. Repeating is safe also for writes: a call
+ *   refused for its session did nothing upstream. "Insufficient privileges" (§2.4: a session
+ *   problem or a real lack of rights) is told apart with `keepalive` (§4.1).
+ * - Envelope (§2): `{"doc": …}`; `doc.error` is the only failure signal, whatever the HTTP status.
+ *   `scalar()` reads `{"$": v}` (or `$orig` with `origOf`), `{}` as "", a repeated field as its
+ *   first value; `elemsOf()` treats an absent `elem` as an empty list and a lone object as a list
+ *   of one.
+ * - Errors (§2.4, §6): `auth` (e.g. `badpassword`) -> UpstreamRejectedError naming the user;
+ *   `runningoperation` (whatever its `$type`) -> ConflictError; `missed` -> NotFoundError (an
+ *   unknown `func` -> UpstreamRejectedError: the install lacks the function, nothing the caller
+ *   asked for is missing); a field error (`$type=value`, or any other type whose `$object` names a
+ *   field) -> ValidationError with that wire field in `field` (the provider maps it to its input
+ *   field); everything else -> UpstreamRejectedError. Messages use `msg` (else `detail`) with the
+ *   `__name__` placeholders filled from `param`, name the `func` and pass through `redact` with
+ *   the password and every session id this client ever held.
+ * - Lists (§1, §2.1): `list()` asks for pages of PAGE_SIZE (`p_cnt`, 1-based `p_num`, sorted by
+ *   `+id` for stable pages) and follows `p_elems` (the total) until every element is in; without
+ *   `p_elems` it stops at a short or empty page. A server that answers the same page again, or
+ *   more pages than MAX_PAGES, is an error, never a silently shortened list. Identical list reads
+ *   in flight at the same moment share one upstream call.
+ * - Only reads are `idempotent` (retried by UpstreamHttp); login and writes are sent once.
+ */
+import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
+import type { UpstreamHttp } from '../../upstream/http-client.js';
+import { redact } from '../../upstream/redact.js';
+
+export interface BillmanagerConnection {
+  providerId: string;
+  /** e.g. https://api.zomro.com/ (the root) or …/billmgr */
+  baseUrl: string;
+  username: string;
+  password: string;
+}
+
+export type Wire = Record<string, unknown>;
+export type FormValue = string | number | undefined;
+
+export interface CallOptions {
+  /** Reads may be retried by the HTTP layer; writes are sent once. Default: false. */
+  idempotent?: boolean;
+  /** Extra values to keep out of error messages (e.g. a generated rebuild password). */
+  secrets?: string[];
+}
+
+export interface ListResult {
+  elems: Wire[];
+  /** The first page's `doc`, for doc-level extras (e.g. `backup_rotation`). */
+  doc: Wire;
+}
+
+/** Elements per page asked for; the server may answer with fewer. */
+export const PAGE_SIZE = 500;
+/** A hard stop against a server whose paging never ends. */
+const MAX_PAGES = 1_000;
+/** Error `$type`s that are not about one field. */
+const NON_FIELD_TYPES = new Set(['auth', 'access', 'missed']);
+/** Error `$object`s that are not input fields. */
+const NON_FIELD_OBJECTS = new Set(['limit', 'badpassword', 'func', 'runningoperation']);
+
+export class BillmanagerClient {
+  private session?: Promise<string>;
+  /** Every session id held so far: redacted from any text that leaves this client. */
+  private readonly sessionIds = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<ListResult>>();
+  /** Why the last login was refused, until a login succeeds again (for health()). */
+  loginRefusal?: string;
+
+  constructor(
+    private readonly connection: BillmanagerConnection,
+    private readonly http: UpstreamHttp,
+  ) {}
+
+  private get providerId(): string {
+    return this.connection.providerId;
+  }
+
+  /** Call `func` with the session; re-login once on an expired session. Returns `doc`. */
+  async call(func: string, params: Record<string, FormValue> = {}, options: CallOptions = {}): Promise<Wire> {
+    const sessionId = await this.sessionId();
+    let doc = await this.send(func, { ...params, auth: sessionId }, options);
+    if (await this.isSessionProblem(doc, sessionId)) {
+      await this.forget(sessionId);
+      const fresh = await this.sessionId();
+      doc = await this.send(func, { ...params, auth: fresh }, options);
+      if (errorOf(doc) && (await this.isSessionProblem(doc, fresh))) {
+        await this.forget(fresh);
+        throw new UpstreamRejectedError(
+          this.providerId,
+          `provider "${this.providerId}" refused ${func} for user "${this.connection.username}" right after a fresh login: ${this.messageOf(errorOf(doc)!, options)}`,
+        );
+      }
+    }
+    return this.check(func, doc, options);
+  }
+
+  /** Every element of a list function, all pages. */
+  list(func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
+    const key = `${func}\u0000${JSON.stringify(params)}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.fetchAll(func, params).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetchAll(func: string, params: Record<string, FormValue>): Promise<ListResult> {
+    const elems: Wire[] = [];
+    const seen = new Set<string>();
+    let first: Wire | undefined;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const doc = await this.call(func, { ...params, p_cnt: PAGE_SIZE, p_num: page, p_col: '+id' }, { idempotent: true });
+      first ??= doc;
+      const items = elemsOf(doc);
+      let added = 0;
+      for (const item of items) {
+        const key = idOf(item) || JSON.stringify(item);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        elems.push(item);
+        added += 1;
+      }
+      if (items.length === 0) return { elems, doc: first };
+      const total = intOf(doc.p_elems);
+      if (added === 0) {
+        if (total !== undefined && elems.length >= total) return { elems, doc: first };
+        throw new UpstreamUnavailableError(
+          this.providerId,
+          `provider "${this.providerId}" answered page ${page} of ${func} with elements already listed; the list would be incomplete, so it is not used`,
+        );
+      }
+      if (total !== undefined) {
+        if (elems.length >= total) return { elems, doc: first };
+        continue;
+      }
+      if (items.length < (intOf(doc.p_cnt) ?? PAGE_SIZE)) return { elems, doc: first };
+    }
+    throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" listed ${func} over more than ${MAX_PAGES} pages; the list is not used`);
+  }
+
+  /** End our use of the session. BILLmanager has no documented logout, so the session simply idles out. */
+  async close(): Promise<void> {
+    this.session = undefined;
+  }
+
+  // ---------------------------------------------------------------------------- session
+
+  private sessionId(): Promise<string> {
+    this.session ??= this.login().catch((error) => {
+      this.session = undefined;
+      throw error;
+    });
+    return this.session;
+  }
+
+  /** Drop the session if it is still the current one (another call may have logged in already). */
+  private async forget(sessionId: string): Promise<void> {
+    if (this.session && (await this.session.catch(() => undefined)) === sessionId) this.session = undefined;
+  }
+
+  private async login(): Promise<string> {
+    const { username, password } = this.connection;
+    const doc = await this.send('auth', { username, password }, { idempotent: false });
+    const error = errorOf(doc);
+    if (error) {
+      const refusal = `provider "${this.providerId}" refused the login of user "${username}": ${this.messageOf(error)}`;
+      this.loginRefusal = refusal;
+      throw new UpstreamRejectedError(this.providerId, refusal);
+    }
+    const id = sessionIdOf(doc.auth);
+    if (!id) {
+      throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" answered the login of user "${username}" without a session id`);
+    }
+    this.sessionIds.add(id);
+    this.loginRefusal = undefined;
+    return id;
+  }
+
+  /** `access` error, or "Insufficient privileges" that `keepalive` confirms to be a dead session. */
+  private async isSessionProblem(doc: Wire, sessionId: string): Promise<boolean> {
+    const error = errorOf(doc);
+    if (!error) return false;
+    if (str(error.$type) === 'access') return true;
+    if (!/insufficient privileges|недостаточно прав/i.test(rawMessageOf(error))) return false;
+    const probe = await this.send('keepalive', { auth: sessionId }, { idempotent: true }).catch(() => undefined);
+    return probe !== undefined && str(errorOf(probe)?.$type) === 'access';
+  }
+
+  // ---------------------------------------------------------------------------- transport
+
+  private async send(func: string, params: Record<string, FormValue>, options: CallOptions): Promise<Wire> {
+    const form = new URLSearchParams();
+    form.set('func', func);
+    form.set('out', 'json');
+    form.set('lang', 'en');
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) form.set(key, String(value));
+    const response = await this.http.request({
+      method: 'POST',
+      url: this.connection.baseUrl,
+      label: func,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+      idempotent: options.idempotent ?? false,
+    });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(response.text);
+    } catch {
+      parsed = undefined;
+    }
+    const doc = isRecord(parsed) && isRecord(parsed.doc) ? parsed.doc : undefined;
+    if (!doc) {
+      // A WAF or proxy in front of the panel (§2: 403, 460 for blocked addresses) answers with HTML.
+      if (response.status >= 400) {
+        throw new UpstreamRejectedError(this.providerId, `provider "${this.providerId}" answered ${func} with HTTP ${response.status}`);
+      }
+      throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" answered ${func} with a body that is not a JSON {"doc": …} envelope`);
+    }
+    return doc;
+  }
+
+  private check(func: string, doc: Wire, options: CallOptions): Wire {
+    const error = errorOf(doc);
+    if (!error) return doc;
+    const type = str(error.$type) ?? '';
+    const object = str(error.$object) ?? '';
+    const why = this.messageOf(error, options);
+    const { providerId } = this;
+    if (object === 'runningoperation') {
+      throw new ConflictError(`provider "${providerId}" refused ${func}: another operation is running on the instance: ${why}`, providerId);
+    }
+    if (type === 'auth') {
+      throw new UpstreamRejectedError(providerId, `provider "${providerId}" refused ${func} for user "${this.connection.username}": ${why}`);
+    }
+    if (type === 'missed') {
+      if (object === 'func') throw new UpstreamRejectedError(providerId, `provider "${providerId}" does not offer the function ${func}: ${why}`);
+      throw new NotFoundError(`provider "${providerId}" answered ${func}: ${why}`, providerId);
+    }
+    const field = fieldOf(object);
+    if (field && !NON_FIELD_TYPES.has(type) && !NON_FIELD_OBJECTS.has(field)) {
+      throw new ValidationError(`provider "${providerId}" refused ${func}: ${why}`, field, providerId);
+    }
+    throw new UpstreamRejectedError(providerId, `provider "${providerId}" refused ${func}: ${why}`);
+  }
+
+  /** The error text, placeholders filled, secrets removed. */
+  private messageOf(error: Wire, options: CallOptions = {}): string {
+    const text = rawMessageOf(error) || [str(error.$type), str(error.$object)].filter(Boolean).join('/') || 'no reason given';
+    return redact(text, [this.connection.password, ...this.sessionIds, ...(options.secrets ?? [])]);
+  }
+}
+
+// ------------------------------------------------------------------------------ doc helpers
+
+export function isRecord(value: unknown): value is Wire {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A scalar: `{"$": v}`, a bare string or number, `{}` as "", a repeated field as its first value. */
+export function scalar(value: unknown): string {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = scalar(item);
+      if (text !== '') return text;
+    }
+    return '';
+  }
+  if (isRecord(value)) return str(value.$) ?? '';
+  return str(value) ?? '';
+}
+
+/** Every value of a possibly repeated scalar field. */
+export function scalars(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(scalar).filter((text) => text !== '');
+}
+
+/** The raw value of a formatted field (`$orig`), else its text. */
+export function origOf(value: unknown): string {
+  const node = Array.isArray(value) ? value[0] : value;
+  if (isRecord(node) && str(node.$orig) !== undefined) return str(node.$orig)!;
+  return scalar(value);
+}
+
+/** `elem` as a list: absent -> [], a lone object -> [it]. */
+export function elemsOf(doc: Wire): Wire[] {
+  const elem = doc.elem;
+  if (Array.isArray(elem)) return elem.filter(isRecord);
+  if (isRecord(elem)) return [elem];
+  return [];
+}
+
+/** An element's id (`id`, or `elid` in older panel versions). */
+export function idOf(elem: Wire): string {
+  return scalar(elem.id) || scalar(elem.elid);
+}
+
+export function intOf(value: unknown): number | undefined {
+  const text = scalar(value).trim();
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+function errorOf(doc: Wire): Wire | undefined {
+  const error = Array.isArray(doc.error) ? doc.error[0] : doc.error;
+  return isRecord(error) ? error : undefined;
+}
+
+function sessionIdOf(auth: unknown): string | undefined {
+  const node = Array.isArray(auth) ? auth[0] : auth;
+  const id = isRecord(node) ? (str(node.$id) ?? str(node.$)) : str(node);
+  return id && id.trim() !== '' ? id.trim() : undefined;
+}
+
+/** `msg` (else `detail`) with `__name__` placeholders replaced by the `param` of that name. */
+function rawMessageOf(error: Wire): string {
+  let text = scalar(error.msg) || scalar(error.detail);
+  const params = (Array.isArray(error.param) ? error.param : [error.param]).filter(isRecord);
+  for (const param of params) {
+    const name = str(param.$name);
+    if (name) text = text.split(`__${name}__`).join(scalar(param));
+  }
+  return text.trim();
+}
+
+/** `$object` as a field name; Zomro modules may put `{"field": ["error_key"]}` there (§2.4). */
+function fieldOf(object: string): string | undefined {
+  if (object.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(object);
+      if (isRecord(parsed)) return Object.keys(parsed)[0];
+    } catch {
+      return undefined;
+    }
+  }
+  return /^[A-Za-z_][\w.]*$/.test(object) ? object : undefined;
+}

@@ -1,0 +1,249 @@
+/**
+ * The CloudSigma client and provider against the CloudSigma simulator over real HTTP on loopback.
+ * Requests go through the real UpstreamHttp; a thin wrapper only records what was sent (and, for
+ * one test, shrinks the page size asked for, as a server that caps its pages would).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../src/domain/errors.js';
+import { CloudSigmaClient, type CloudSigmaConnection } from '../../src/providers/cloudsigma/client.js';
+import { CloudSigmaProvider } from '../../src/providers/cloudsigma/provider.js';
+import { UpstreamHttp, type UpstreamRequest } from '../../src/upstream/http-client.js';
+import { withRequestId } from '../../src/request-context.js';
+import { EXAMPLE_SCHEDULERS, startCloudSigmaSimulator, type CloudSigmaSimulator } from '../../src/simulators/cloudsigma/index.js';
+
+const USER = 'ops@example.com';
+const PASSWORD = 'cloudsigma-demo';
+const TOKEN = 'cs-demo-token';
+
+let sim: CloudSigmaSimulator;
+const open: UpstreamHttp[] = [];
+
+function recordingHttp(rewrite?: (url: URL) => void): { http: UpstreamHttp; sent: UpstreamRequest[] } {
+  const real = new UpstreamHttp({ providerId: 'zrh', retry: { retries: 0 } });
+  open.push(real);
+  const sent: UpstreamRequest[] = [];
+  const http = {
+    request: (req: UpstreamRequest) => {
+      const url = new URL(req.url);
+      rewrite?.(url);
+      const actual = { ...req, url: url.toString() };
+      sent.push(actual);
+      return real.request(actual);
+    },
+    health: () => real.health(),
+    close: () => real.close(),
+  } as unknown as UpstreamHttp;
+  return { http, sent };
+}
+
+function client(connection: Partial<CloudSigmaConnection> = {}, rewrite?: (url: URL) => void) {
+  const { http, sent } = recordingHttp(rewrite);
+  return { client: new CloudSigmaClient({ providerId: 'zrh', baseUrl: sim.baseUrl, username: USER, password: PASSWORD, ...connection }, http), sent };
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
+
+beforeAll(async () => {
+  sim = await startCloudSigmaSimulator({ snapshotMs: 500, remoteTransferMs: 1500, cloneMs: 500 });
+});
+afterAll(async () => {
+  await Promise.all(open.map((h) => h.close()));
+  await sim?.close();
+});
+
+describe('CloudSigma client: protocol', () => {
+  it('authenticates with Basic or Bearer and sends JSON headers and an X-REQUEST-ID', async () => {
+    const basic = client();
+    const servers = await basic.client.list('servers');
+    expect(servers).toHaveLength(sim.state.servers.size);
+    const headers = basic.sent[0].headers!;
+    expect(headers.authorization).toBe(`Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
+    expect(headers.accept).toBe('application/json');
+    expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(basic.sent[0].idempotent).toBe(true);
+
+    const bearer = client({ username: undefined, password: undefined, token: TOKEN });
+    await withRequestId('gql-req-42', () => bearer.client.list('drives'));
+    expect(bearer.sent[0].headers!.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(bearer.sent[0].headers!['x-request-id']).toBe('gql-req-42');
+    expect(new URL(bearer.sent[0].url).pathname).toBe('/api/2.0/drives/detail/');
+  });
+
+  it('reads every page, following total_count, even when the server caps its pages', async () => {
+    const all = await client().client.list('snapshots');
+    expect(all.length).toBe(sim.state.snapshots.size);
+    expect(all.length).toBeGreaterThan(20);
+
+    // A server that answers at most 7 objects whatever `limit` says.
+    const capped = client({}, (url) => {
+      if (url.searchParams.has('limit')) url.searchParams.set('limit', '7');
+    });
+    const paged = await capped.client.list('snapshots');
+    expect(new Set(paged.map((s) => s.uuid))).toEqual(new Set(all.map((s) => s.uuid)));
+    expect(capped.sent.length).toBe(Math.ceil(all.length / 7));
+    expect(capped.sent.map((r) => new URL(r.url).searchParams.get('offset'))).toEqual(capped.sent.map((_, i) => String(i * 7)));
+
+    // Filters are passed on, and an empty result is one request.
+    const drive = [...sim.state.drives.values()].find((d) => d.name === 'db-01-os')!;
+    const one = client();
+    const mine = await one.client.list('snapshots', { drive: drive.uuid });
+    expect(mine.length).toBe(sim.state.driveSnapshots('local', drive.uuid).length);
+    expect(new URL(one.sent[0].url).searchParams.get('drive')).toBe(drive.uuid);
+  });
+
+  it('maps error arrays to typed errors and never shows the secrets', async () => {
+    const wrong = client({ password: 'hunter2-secret' });
+    const rejected = await failure(wrong.client.list('drives'));
+    expect(rejected).toBeInstanceOf(UpstreamRejectedError);
+    expect(rejected.message).toMatch(/credentials/);
+    expect(rejected.message).not.toContain('hunter2-secret');
+    expect(rejected.message).not.toContain(Buffer.from(`${USER}:hunter2-secret`).toString('base64'));
+    const badToken = await failure(client({ username: undefined, password: undefined, token: 'tok-very-secret' }).client.list('drives'));
+    expect(badToken).toBeInstanceOf(UpstreamRejectedError);
+    expect(badToken.message).not.toContain('tok-very-secret');
+
+    const { client: api } = client();
+    const missing = await failure(api.get('backupschedulers/00000000-0000-4000-8000-000000000000/', 'backupschedulers/{uuid}'));
+    expect(missing).toBeInstanceOf(NotFoundError);
+
+    const invalid = await failure(api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.weekday3am, user_timezone: 'Mars/Olympus' }]));
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as ValidationError).field).toBe('user_timezone');
+
+    const drive = [...sim.state.drives.values()].find((d) => d.name === 'scratch-volume')!;
+    await api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]);
+    const refused = await failure(api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]));
+    expect(refused).toBeInstanceOf(UpstreamRejectedError);
+    expect(refused.message).toMatch(/refused/);
+
+    sim.server.faults.set({ routes: { servers: { status: 503, times: 1 } } });
+    const down = await failure(api.list('servers'));
+    expect(down).toBeInstanceOf(UpstreamUnavailableError);
+    sim.server.faults.clear();
+  });
+
+  it('creates, updates, acts and deletes with one request each, never marked idempotent', async () => {
+    const { client: api, sent } = client();
+    const [created] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.sunday2300, name: 'contract-test' }]);
+    expect(created).toMatchObject({ name: 'contract-test', type: 'snapshot' });
+    const updated = await api.put(`backupschedulers/${created.uuid}/`, 'backupschedulers/{uuid}', { ...EXAMPLE_SCHEDULERS.sunday2300, name: 'renamed' });
+    expect(updated.name).toBe('renamed');
+    await api.delete('backupschedulers/', 'backupschedulers/bulk-delete', { objects: [{ uuid: created.uuid }] });
+    expect(sim.state.schedulers.has(created.uuid as string)).toBe(false);
+    expect(sent.map((r) => [r.method, r.idempotent])).toEqual([
+      ['POST', false],
+      ['PUT', false],
+      ['DELETE', false],
+    ]);
+    expect(JSON.parse(String(sent[0].body))).toEqual({ objects: [expect.objectContaining({ name: 'contract-test' })] });
+  });
+});
+
+describe('CloudSigma provider against the simulator', () => {
+  let provider: CloudSigmaProvider;
+  beforeAll(() => {
+    provider = new CloudSigmaProvider({ providerId: 'zrh', baseUrl: sim.baseUrl, username: USER, password: PASSWORD, upstream: { retry: { retries: 0 } } });
+  });
+  afterAll(() => provider.close());
+
+  it('maps servers, drives and schedulers', async () => {
+    const [vms, disks, schedules] = await Promise.all([provider.listVirtualMachines(), provider.listDisks(), provider.listSchedules()]);
+    expect(vms).toHaveLength(sim.state.servers.size);
+    expect(disks).toHaveLength(sim.state.drives.size);
+    expect(schedules).toHaveLength(sim.state.schedulers.size);
+    const db = vms.find((v) => v.name === 'db-01')!;
+    expect(db).toMatchObject({ type: 'VirtualMachine', configured: true, status: 'running', host: undefined });
+    expect(db.diskIds.map((id) => disks.find((d) => d.nativeId === id)!.name)).toEqual(['db-01-os', 'db-01-data']);
+    const loose = disks.find((d) => d.name === 'scratch-volume')!;
+    expect(loose.virtualMachineId).toBeUndefined();
+    const os = disks.find((d) => d.name === 'db-01-os')!;
+    expect(os).toMatchObject({ virtualMachineId: db.nativeId, sizeBytes: 40 * 1024 ** 3, storageType: 'dssd', lastBackup: { outcome: 'SUCCESS' } });
+    const gfs = schedules.find((s) => s.name === 'Son, Father, GrandFather Policy')!;
+    expect(gfs).toMatchObject({ kind: 'LOCAL_SNAPSHOT', enabled: true, recurrence: { timezone: 'Etc/GMT+12', description: 'Every day at 01:00 (Etc/GMT+12)' } });
+    expect(gfs.retention!.rules).toEqual([{ unit: 'DAYS', count: 7 }, { unit: 'WEEKS', count: 4, anchor: 1 }, { unit: 'MONTHS', count: 12, anchor: 23 }]);
+    expect(gfs.targets).toEqual([{ type: 'Disk', providerId: 'zrh', nativeId: os.nativeId }]);
+    expect(schedules.find((s) => s.name === 'Every 45 minutes')).toMatchObject({ kind: 'REMOTE_SNAPSHOT', remoteLocation: 'ZRH' });
+    const locations = await provider.listBackupLocations();
+    expect(locations.map((l) => [l.nativeId, l.kind])).toEqual([['local', 'LOCAL'], ...['LON', 'TBC', 'ZRH'].map((c) => [`remote:${c}`, 'REMOTE'])]);
+  });
+
+  it('snapshots a drive, follows the operation, and restores it by cloning', async () => {
+    const drive = [...sim.state.drives.values()].find((d) => d.name === 'cache-01-os')!;
+    const op = await provider.startBackup({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid });
+    expect(op).toMatchObject({ kind: 'SNAPSHOT', status: 'RUNNING', nativeId: expect.stringMatching(/^snap:/), target: { type: 'Disk', nativeId: drive.uuid } });
+    expect((await provider.listOperations()).map((o) => o.nativeId)).toContain(op.nativeId);
+    sim.server.clock.advance(600);
+    expect(await provider.getOperation(op.nativeId)).toMatchObject({ status: 'SUCCEEDED' });
+    const backups = await provider.listBackups({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid });
+    const backup = backups.find((b) => b.nativeId === op.nativeId)!;
+    expect(backup).toMatchObject({ kind: 'LOCAL_SNAPSHOT', status: 'available', location: 'ZRH' }); // the provider id names the location
+    expect(await provider.getBackup(op.nativeId)).toMatchObject({ nativeId: op.nativeId });
+    expect(await provider.getBackup('snap:00000000-0000-4000-8000-000000000000')).toBeUndefined();
+
+    const restore = await provider.startRestore(backup, { restoredName: 'cache-restored', sandbox: false });
+    expect(restore).toMatchObject({ kind: 'RESTORE', status: 'RUNNING', nativeId: expect.stringMatching(/^clone:/) });
+    const clone = sim.state.drives.get(restore.nativeId.slice('clone:'.length))!;
+    expect(clone.name).toBe('cache-restored');
+    sim.server.clock.advance(600);
+    expect(await provider.getOperation(restore.nativeId)).toMatchObject({ status: 'SUCCEEDED', target: { nativeId: clone.uuid } });
+  });
+
+  it('sets a server\'s drives back when one of them fails midway through an assignment', async () => {
+    const server = [...sim.state.servers.values()].find((s) => s.name === 'mail-01')!;
+    const drives = server.drives.map((slot) => sim.state.drives.get(slot.drive)!);
+    const before = drives.map((d) => d.backupScheduler);
+    const target = [...sim.state.schedulers.values()].find((s) => s.data.name === 'Every 12 hours. Last 2 days')!;
+    // The second set_scheduler is refused as if by the upstream (the simulator has no way to refuse only that one).
+    const inner = (provider as unknown as { client: CloudSigmaClient }).client;
+    const real = inner.action.bind(inner);
+    let calls = 0;
+    inner.action = async (...args: Parameters<CloudSigmaClient['action']>) => {
+      calls += 1;
+      if (calls === 2) throw new UpstreamRejectedError('zrh', 'provider "zrh" refused drives/{uuid}/action/set_scheduler: injected');
+      return real(...args);
+    };
+    try {
+      const error = await failure(provider.assignSchedule({ type: 'VirtualMachine', providerId: 'zrh', nativeId: server.uuid }, target.uuid));
+      expect(error).toBeInstanceOf(UpstreamRejectedError);
+      expect(error.message).toMatch(/already changed were set back/);
+    } finally {
+      inner.action = real;
+    }
+    expect(calls).toBe(3); // set, refused, set back
+    expect(drives.map((d) => d.backupScheduler)).toEqual(before);
+  });
+
+  it('snapshots every drive of a server and answers with the boot drive\'s operation', async () => {
+    const server = [...sim.state.servers.values()].find((s) => s.name === 'app-01')!;
+    const [boot, second] = server.drives.map((slot) => slot.drive);
+    // Local snapshots only: a remote one could meet the 30-minute rule after a scheduled run.
+    for (const uuid of [boot, second]) sim.state.drives.get(uuid)!.backupScheduler = null;
+    const countBefore = sim.state.driveSnapshots('local', second).length + sim.state.driveSnapshots('remote', second).length;
+    const op = await provider.startBackup({ type: 'VirtualMachine', providerId: 'zrh', nativeId: server.uuid });
+    expect(op.target).toEqual({ type: 'Disk', providerId: 'zrh', nativeId: boot });
+    expect(sim.state.driveSnapshots('local', second).length + sim.state.driveSnapshots('remote', second).length).toBe(countBefore + 1);
+    const backups = await provider.listBackups({ type: 'VirtualMachine', providerId: 'zrh', nativeId: server.uuid });
+    expect(new Set(backups.map((b) => b.resource.nativeId))).toEqual(new Set([boot, second]));
+  });
+
+  it('takes a remote snapshot for a drive on a remote scheduler', async () => {
+    // A disabled remote scheduler of our own: no scheduled run can interfere.
+    const { client: api } = client();
+    const [scheduler] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: 'contract remote', is_enabled: false, remote_location: 'FRA' }]);
+    const drive = [...sim.state.drives.values()].find((d) => d.name === 'cache-01-os')!;
+    await provider.assignSchedule({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid }, scheduler.uuid as string);
+    const op = await provider.startBackup({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid });
+    expect(op).toMatchObject({ kind: 'REMOTE_SNAPSHOT', status: 'QUEUED', nativeId: expect.stringMatching(/^rsnap:/) });
+    expect(sim.state.remoteSnapshots.get(op.nativeId.slice('rsnap:'.length))).toMatchObject({ location: 'FRA', drive: drive.uuid });
+    const again = await failure(provider.startBackup({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid }));
+    expect(again).toMatchObject({ code: 'CONFLICT' });
+    expect(sim.state.driveSnapshots('remote', drive.uuid)).toHaveLength(1);
+  });
+});
