@@ -53,12 +53,15 @@ export function scheduledRuns(entries: ScheduleWithTargets[], from: Date, to: Da
   for (const { schedule, targets } of ordered) {
     if (!schedule.enabled || targets.length === 0) continue;
     if (schedule.recurrence?.rule) {
+      // Ask in growing batches: evaluators look ahead as far as `count` needs, so a small first
+      // batch keeps a daily schedule over a month cheap while an every-45-minutes one still ends quickly.
       let after = new Date(from.getTime() - 1);
-      for (;;) {
-        const batch = nextRuns(schedule.recurrence, after, 500).filter((at) => at.getTime() < to.getTime());
-        batch.forEach((at) => add({ at, schedule, targets }));
-        if (batch.length < 500) break;
-        after = batch[batch.length - 1];
+      for (let size = 32; ; size = Math.min(size * 2, 1024)) {
+        const next = nextRuns(schedule.recurrence, after, size);
+        const inWindow = next.filter((at) => at.getTime() < to.getTime());
+        inWindow.forEach((at) => add({ at, schedule, targets }));
+        if (inWindow.length < next.length || next.length < size) break;
+        after = next[next.length - 1];
       }
     } else if (!schedule.recurrence && schedule.kind !== 'SANDBOX_RESTORE') {
       const byTime = new Map<number, Resource[]>();
@@ -67,7 +70,7 @@ export function scheduledRuns(entries: ScheduleWithTargets[], from: Date, to: Da
         if (claimed.has(key)) continue;
         claimed.add(key);
         const at = target.nextBackupAt?.getTime();
-        if (at !== undefined && at >= from.getTime() && at < to.getTime()) byTime.set(at, [...(byTime.get(at) ?? []), target]);
+        if (at !== undefined && at >= from.getTime() && at < to.getTime()) push(byTime, at, target);
       }
       for (const [at, group] of byTime) add({ at: new Date(at), schedule, targets: group });
     }
@@ -89,12 +92,8 @@ export function findConflicts(runs: CalendarRun[], minutes: number, hostOf: (r: 
   for (const run of runs) {
     for (const target of run.targets) {
       const host = hostOf(target);
-      if (host) {
-        const key = `${target.providerId}\u0000${host}`;
-        byHost.set(key, [...(byHost.get(key) ?? []), { run, target }]);
-      }
-      const key = `${target.providerId}\u0000${target.type}\u0000${target.nativeId}`;
-      byResource.set(key, [...(byResource.get(key) ?? []), { run, target }]);
+      if (host) push(byHost, `${target.providerId}\u0000${host}`, { run, target });
+      push(byResource, `${target.providerId}\u0000${target.type}\u0000${target.nativeId}`, { run, target });
     }
   }
   const conflicts: CalendarConflict[] = [];
@@ -124,6 +123,12 @@ export function findConflicts(runs: CalendarRun[], minutes: number, hostOf: (r: 
     }
   }
   return conflicts.sort((a, b) => a.runs[0].at.getTime() - b.runs[0].at.getTime());
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function clusters<T extends { run: CalendarRun }>(entries: T[], windowMs: number): T[][] {
