@@ -5,26 +5,34 @@
 import type { ProviderConfig } from './config.js';
 import { startAltaroSimulator, type AltaroSimulatorOptions } from './simulators/altaro/index.js';
 import { startCloudSigmaSimulator, type CloudSigmaSimulatorOptions } from './simulators/cloudsigma/index.js';
+import { startBillmanagerSimulator, type BillmanagerSimulatorOptions } from './simulators/billmanager/index.js';
 
 export interface DemoOptions {
   altaro?: AltaroSimulatorOptions;
   cloudsigma?: CloudSigmaSimulatorOptions;
+  billmanager?: BillmanagerSimulatorOptions;
 }
 
 export interface Demo {
   providers: ProviderConfig[];
-  simulators: { altaro: Awaited<ReturnType<typeof startAltaroSimulator>>; cloudsigma: Awaited<ReturnType<typeof startCloudSigmaSimulator>> };
+  simulators: {
+    altaro: Awaited<ReturnType<typeof startAltaroSimulator>>;
+    cloudsigma: Awaited<ReturnType<typeof startCloudSigmaSimulator>>;
+    billmanager: Awaited<ReturnType<typeof startBillmanagerSimulator>>;
+  };
   close(): Promise<void>;
 }
 
 export const DEMO_CREDENTIALS = {
   altaro: { username: 'Administrator', password: 'altaro-demo' },
   cloudsigma: { username: 'ops@example.com', password: 'cloudsigma-demo' },
+  billmanager: { username: 'ops@example.com', password: 'zomro-demo' },
 } as const;
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const altaro = await startAltaroSimulator({ ...DEMO_CREDENTIALS.altaro, ...options.altaro });
   const cloudsigma = await startCloudSigmaSimulator({ ...DEMO_CREDENTIALS.cloudsigma, ...options.cloudsigma });
+  const billmanager = await startBillmanagerSimulator({ ...DEMO_CREDENTIALS.billmanager, ...options.billmanager });
   const providers: ProviderConfig[] = [
     {
       id: 'hq',
@@ -44,12 +52,20 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       username: options.cloudsigma?.username ?? DEMO_CREDENTIALS.cloudsigma.username,
       password: options.cloudsigma?.password ?? DEMO_CREDENTIALS.cloudsigma.password,
     },
+    {
+      id: 'vps',
+      kind: 'billmanager',
+      baseUrl: billmanager.baseUrl,
+      username: options.billmanager?.username ?? DEMO_CREDENTIALS.billmanager.username,
+      password: options.billmanager?.password ?? DEMO_CREDENTIALS.billmanager.password,
+      timezone: options.billmanager?.timezone ?? 'Europe/Kyiv',
+    },
   ];
   return {
     providers,
-    simulators: { altaro, cloudsigma },
+    simulators: { altaro, cloudsigma, billmanager },
     close: async () => {
-      await Promise.all([altaro.close(), cloudsigma.close()]);
+      await Promise.all([altaro.close(), cloudsigma.close(), billmanager.close()]);
     },
   };
 }

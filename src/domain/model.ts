@@ -106,9 +106,9 @@ export interface TimeOfDay {
 }
 
 /**
- * A cron-like rule (CloudSigma's `incremental_backup`, see domain/recurrence/cloudsigma.ts for the
- * exact semantics). A run happens on each local date passing all three day filters (ANDed),
- * at each time of day produced by, in order of precedence:
+ * A cron-like rule (CloudSigma's `incremental_backup`, read by domain/recurrence/cloudsigma.ts; see
+ * domain/recurrence/cronlike.ts for the exact semantics). A run happens on each local date passing
+ * all three day filters (ANDed), at each time of day produced by, in order of precedence:
  * `manualTimes` (when non-empty), else `repeat` (every N minutes from the window start, or
  * 00:00, through the window), else `hours` x `minutes`. `window` (inclusive, may wrap midnight)
  * then drops times of day outside it; undefined = the whole day.

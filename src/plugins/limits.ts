@@ -26,7 +26,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
 export function useQueryLimits(limits: QueryLimits, introspection: boolean): Plugin[] {
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    // Depth already has its own limit; a gentler depth factor than Armor's 1.5 keeps ordinary nested queries well below the cost limit.
+    costLimit: { maxCost: limits.maxCost, depthCostFactor: 1.2, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxTokens: { n: limits.maxTokens, exposeLimits: true },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },

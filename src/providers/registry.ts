@@ -6,6 +6,7 @@ import type { Provider } from '../domain/provider.js';
 import type { ProviderConfig } from '../config.js';
 import { AltaroProvider } from './altaro/provider.js';
 import { CloudSigmaProvider } from './cloudsigma/provider.js';
+import { BillmanagerProvider } from './billmanager/provider.js';
 
 type Factory<K extends ProviderConfig['kind']> = (config: Extract<ProviderConfig, { kind: K }>) => Provider;
 
@@ -41,6 +42,15 @@ const factories: { [K in ProviderConfig['kind']]?: Factory<K> } = {
       username: config.username,
       password: config.password,
       token: config.token,
+      upstream: upstreamOf(config),
+    }),
+  billmanager: (config) =>
+    new BillmanagerProvider({
+      providerId: config.id,
+      baseUrl: config.baseUrl,
+      username: config.username,
+      password: config.password,
+      timezone: config.timezone,
       upstream: upstreamOf(config),
     }),
 };

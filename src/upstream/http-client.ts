@@ -75,7 +75,21 @@ export class UpstreamHttp {
     breakerState.set({ provider: this.providerId }, state === 'OPEN' ? 1 : state === 'HALF_OPEN' ? 0.5 : 0);
   }
 
+  /** Identical GETs already on the wire: a second caller shares the first one's answer. */
+  private readonly inflight = new Map<string, Promise<UpstreamResponse>>();
+
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
+    if (req.method !== 'GET') return this.observed(req);
+    const key = `${req.url}\u0000${JSON.stringify(req.headers ?? {})}`;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.observed(req).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async observed(req: UpstreamRequest): Promise<UpstreamResponse> {
     try {
       return await this.attempt(req);
     } finally {

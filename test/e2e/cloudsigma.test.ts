@@ -103,6 +103,7 @@ const CsCreateScheduleMutation = graphql(`
             description
             native
           }
+          nextRuns(count: 4, after: "2026-11-22T12:00:00Z")
           retention {
             rules {
               unit
@@ -274,7 +275,7 @@ describe('reading CloudSigma', () => {
     const gfs = data.schedules.edges.map((e) => e.node).find((s) => s.name === 'Son, Father, GrandFather Policy')!;
     const wire = sim().state.schedulers.get(gfs.nativeId)!.data;
     expect(gfs.recurrence).toEqual({
-      rrule: null,
+      rrule: expect.stringMatching(/^DTSTART;TZID=Etc\/GMT\+12:\d{8}T010000\nRRULE:FREQ=DAILY;BYHOUR=1;BYMINUTE=0;BYSECOND=0$/),
       timezone: 'Etc/GMT+12',
       description: 'Every day at 01:00 (Etc/GMT+12)',
       native: { incremental_backup: wire.incremental_backup, manual_incremental_backup: '', user_timezone: 'Etc/GMT+12' },
@@ -289,7 +290,7 @@ describe('reading CloudSigma', () => {
     });
     expect(gfs.targets).toEqual([{ __typename: 'Disk', id: expect.any(String), name: 'db-01-os' }]);
     const workhours = data.schedules.edges.map((e) => e.node).find((s) => s.name === 'Weekdays Workhours Backup Policy')!;
-    expect(workhours.recurrence?.description).toBe('Mon, Wed, Fri, every 12 hours between 07:00 and 19:00 (Etc/UTC)');
+    expect(workhours.recurrence?.description).toBe('Mon, Wed, Fri: every 12 hours between 07:00 and 19:00 — 07:00, 19:00 (Etc/UTC)');
 
     const locations = expectData(await gw.gql(BackupLocationsQuery, { filter: { providerIds: ['zrh'] } }));
     const byName = Object.fromEntries(locations.backupLocations.map((l) => [l.name, l]));
@@ -475,6 +476,15 @@ describe('bad input gives typed errors and leaves nothing half-done upstream', (
   const create = (input: Record<string, unknown>) =>
     gw.gql(CsCreateScheduleMutation, { input: { providerId: 'zrh', name: 'bad', kind: 'LOCAL_SNAPSHOT', weekly: { daysOfWeek: [1], times: ['02:00'] }, ...input } as never });
 
+  it('creates times that are not an hours x minutes grid as manual times, and runs at exactly those', async () => {
+    const created = expectData(await create({ name: 'twice a day', timezone: 'Europe/Zurich', weekly: { daysOfWeek: [1], times: ['01:00', '13:30'] } })).createSchedule;
+    if (created.__typename !== 'ScheduleSuccess') throw new Error(JSON.stringify(created));
+    expect(created.schedule.recurrence?.native).toMatchObject({ manual_incremental_backup: '01:00,13:30' });
+    // Monday 2026-11-23 in Zurich (UTC+1): 01:00 -> 00:00Z, 13:30 -> 12:30Z; then Monday 2026-11-30.
+    expect(created.schedule.nextRuns).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-23T12:30:00.000Z', '2026-11-30T00:00:00.000Z', '2026-11-30T12:30:00.000Z']);
+    await gw.gql(CsDeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
+  });
+
   it('refuses schedules it cannot create, before or by the upstream, creating nothing', async () => {
     const count = sim().state.schedulers.size;
     sim().server.clearRequests();
@@ -482,8 +492,6 @@ describe('bad input gives typed errors and leaves nothing half-done upstream', (
     expect(unknownZone).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', field: 'timezone' });
     const wrongKind = expectData(await create({ kind: 'BACKUP' })).createSchedule;
     expect(wrongKind).toMatchObject({ __typename: 'ValidationError', field: 'kind' });
-    const inexact = expectData(await create({ weekly: { daysOfWeek: [1], times: ['01:00', '13:30'] } })).createSchedule;
-    expect(inexact).toMatchObject({ __typename: 'ValidationError', field: 'weekly.times' });
     const years = expectData(await create({ retention: [{ unit: 'YEARS', count: 1 }] })).createSchedule;
     expect(years).toMatchObject({ __typename: 'ValidationError', field: 'retention[0].unit' });
     expect(writes()).toEqual([]);

@@ -1,16 +1,8 @@
 /**
  * Retention simulation over HTTP through the real gateway: `Query.simulateRetention` (on the
- * demo install) and `Schedule.retention { semantics simulate }` (on a provider stub whose
- * schedules carry retention policies, since the demo's Altaro schedules have none).
+ * demo install) and `Schedule.retention { semantics simulate }` on the providers' own schedules.
  */
-import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BaseProvider } from '../../src/domain/provider.js';
-import type { ProviderHealth, Schedule } from '../../src/domain/model.js';
-import { createLogger } from '../../src/logger.js';
-import { ProviderRegistry } from '../../src/providers/registry.js';
-import { startGatewayServer, type GatewayServer } from '../../src/server.js';
-import type { ScheduleRetentionQuery as ScheduleRetentionResult } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { expectData, startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
 
@@ -30,7 +22,7 @@ const SimulateRetentionQuery = graphql(`
 
 const ScheduleRetentionQuery = graphql(`
   query ScheduleRetention($backups: [DateTime!]!, $now: DateTime) {
-    schedules {
+    schedules(first: 200) {
       edges {
         node {
           name
@@ -177,84 +169,51 @@ describe('Query.simulateRetention', () => {
   });
 });
 
-/** A provider whose schedules carry retention policies (the CloudSigma and BILLmanager shapes). */
-class RetentionStub extends BaseProvider {
-  readonly id = 'stub';
-  readonly kind = 'CLOUDSIGMA' as const;
-  readonly baseUrl = 'http://127.0.0.1:9';
-  readonly capabilities = ['RETENTION_POLICY'] as const;
-  private readonly base = { providerId: this.id, kind: 'LOCAL_SNAPSHOT' as const, enabled: true };
-  private readonly schedules: Schedule[] = [
-    {
-      ...this.base,
-      nativeId: 'gfs',
-      name: 'a GFS in Kyiv',
-      recurrence: { timezone: 'Europe/Kyiv', description: 'daily at 01:00', native: {} },
-      retention: { name: 'GFS', rules: [{ unit: 'WEEKS', count: 4, anchor: 1 }] },
-    },
-    { ...this.base, nativeId: 'rotation', name: 'b rotation', retention: { rules: [{ unit: 'LAST', count: 1 }] } },
-    { ...this.base, nativeId: 'prune', name: 'c prune', retention: { rules: [{ unit: 'DAYS', count: 1 }], semantics: 'IN_ORDER' } },
-    { ...this.base, nativeId: 'none', name: 'd none' },
-    { ...this.base, nativeId: 'utc', name: 'e same rule, no recurrence', retention: { rules: [{ unit: 'WEEKS', count: 4, anchor: 1 }] } },
-  ];
-  health(): ProviderHealth {
-    return { status: 'UP' };
+const CreateRetentionSchedule = graphql(`
+  mutation CreateRetentionSchedule($input: CreateScheduleInput!) {
+    createSchedule(input: $input) {
+      __typename
+      ... on ScheduleSuccess {
+        schedule {
+          id
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
   }
-  async probe(): Promise<ProviderHealth> {
-    return { status: 'UP' };
-  }
-  async listVirtualMachines() {
-    return [];
-  }
-  async listSchedules() {
-    return this.schedules;
-  }
-  async scheduleTargets() {
-    return new Map();
-  }
-  async listBackups() {
-    return [];
-  }
-  async getBackup() {
-    return undefined;
-  }
-  async listOperations() {
-    return [];
-  }
-  async getOperation() {
-    return undefined;
-  }
-}
+`);
 
-describe('RetentionPolicy.semantics and simulate', () => {
-  let server: GatewayServer;
-  beforeAll(async () => {
-    server = await startGatewayServer({ registry: new ProviderRegistry([new RetentionStub()]), logger: createLogger({ level: 'silent' }), port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  it("resolves each policy's semantics and simulates it in the schedule's zone (UTC when unknown)", async () => {
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({
-        query: print(ScheduleRetentionQuery),
-        // Sun 6 Apr 21:30Z is Monday 00:30 in Kyiv (UTC+3 in April); 7 Apr 08:00Z is Monday everywhere.
-        variables: { backups: ['2025-04-06T21:30:00Z', '2025-04-07T08:00:00Z'], now: '2025-04-07T12:00:00Z' },
+describe('RetentionPolicy.semantics and simulate on the providers', () => {
+  it("resolves each provider's semantics and simulates the policy in the schedule's zone", async () => {
+    // A CloudSigma schedule kept by a Monday anchor, evaluated in Europe/Zurich.
+    const created = expectData(
+      await gw.gql(CreateRetentionSchedule, {
+        input: {
+          providerId: 'zrh',
+          name: 'zz retention probe',
+          kind: 'LOCAL_SNAPSHOT',
+          timezone: 'Europe/Zurich',
+          weekly: { daysOfWeek: [1], times: ['00:30'] },
+          retention: [{ unit: 'WEEKS', count: 4, anchor: 1 }],
+          enabled: false,
+        },
       }),
-    });
-    const data = expectData((await response.json()) as GraphQLResponse<ScheduleRetentionResult>);
+    );
+    expect(created.createSchedule.__typename).toBe('ScheduleSuccess');
+    // Sun 6 Apr 2025 22:30Z is Monday 00:30 in Zurich (UTC+2 from 30 March); 7 Apr 08:00Z is Monday everywhere.
+    const variables = { backups: ['2025-04-06T22:30:00Z', '2025-04-07T08:00:00Z'], now: '2025-04-07T12:00:00Z' };
+    const data = expectData(await gw.gql(ScheduleRetentionQuery, variables));
     const byName = Object.fromEntries(data.schedules.edges.map((e) => [e.node.name, e.node.retention]));
-    const keptOf = (name: string) => byName[name]!.simulate.map((d) => d.kept);
-    expect(byName['a GFS in Kyiv']).toMatchObject({ name: 'GFS', semantics: 'ANY_RULE_KEEPS', rules: [{ unit: 'WEEKS', count: 4, anchor: 1 }] });
-    expect(keptOf('a GFS in Kyiv')).toEqual([true, true]); // both Monday in Kyiv
-    expect(keptOf('e same rule, no recurrence')).toEqual([true, false]); // UTC: 6 Apr 21:30 is a Sunday
-    expect(byName['b rotation']).toMatchObject({ name: null, semantics: 'KEEP_LAST' }); // default for a lone LAST rule
-    expect(keptOf('b rotation')).toEqual([true, false]);
-    expect(byName['c prune']).toMatchObject({ semantics: 'IN_ORDER' }); // set by the provider
-    expect(keptOf('c prune')).toEqual([true, false]); // both on 7 Apr in UTC: one day, its newest
-    expect(byName['d none']).toBeNull();
+    expect(byName['zz retention probe']).toMatchObject({ semantics: 'ANY_RULE_KEEPS', rules: [{ unit: 'WEEKS', count: 4, anchor: 1 }] });
+    expect(byName['zz retention probe']!.simulate.map((d) => d.kept)).toEqual([true, true]); // both Monday in Zurich
+    // In UTC the first one is a Sunday: the same rules through simulateRetention keep only one.
+    const utc = expectData(await gw.gql(SimulateRetentionQuery, { rules: [{ unit: 'WEEKS', count: 4, anchor: 1 }], timezone: 'UTC', ...variables }));
+    expect(utc.simulateRetention.map((d) => d.kept)).toEqual([true, false]);
+    // The seeded CloudSigma GFS policy (§4.11) says how it combines its rules.
+    expect(byName['Son, Father, GrandFather Policy']).toMatchObject({ semantics: 'ANY_RULE_KEEPS' });
+    // Altaro exposes no retention.
+    expect(byName['Nightly 01:00']).toBeNull();
   });
 });

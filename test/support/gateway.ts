@@ -35,6 +35,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const demo = await startDemo({
     altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro },
     cloudsigma: { snapshotMs: 400, remoteTransferMs: 1200, ...options.cloudsigma },
+    billmanager: { backupMs: 1500, restoreMs: 1500, ...options.billmanager },
   });
   // Scheduled runs would start backups on their own in the middle of a test.
   demo.simulators.altaro.state.autoRunSchedules = false;

@@ -14,7 +14,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors.js';
 import type { CronLikeRule, Recurrence } from '../../src/domain/model.js';
-import { cloudSigmaRecurrence, nextCronLikeRuns, parseIncrementalBackup, timesOfDay, weeklyToIncrementalBackup } from '../../src/domain/recurrence/cloudsigma.js';
+import { cloudSigmaRecurrence, parseIncrementalBackup, weeklyToIncrementalBackup } from '../../src/domain/recurrence/cloudsigma.js';
+import { nextCronLikeRuns, timesOfDay } from '../../src/domain/recurrence/cronlike.js';
 import { runInstant } from '../../src/domain/recurrence/dst.js';
 import { nextRuns } from '../../src/domain/recurrence/index.js';
 import { weeklyRecurrence } from '../../src/domain/recurrence/weekly.js';

@@ -1,6 +1,6 @@
 /** Next runs of any recurrence the gateway understands. */
 import type { Recurrence } from '../model.js';
-import { nextCronLikeRuns } from './cloudsigma.js';
+import { nextCronLikeRuns } from './cronlike.js';
 import { nextWeeklyRuns } from './weekly.js';
 
 export function nextRuns(recurrence: Recurrence, after: Date, count: number): Date[] {

@@ -1,70 +1,65 @@
-/** Weekly recurrences (days of week x times of day in a zone): RRULE text, description, next runs. */
-import type { Recurrence, WeeklyRule } from '../model.js';
-import { wallTimeOf } from '../time.js';
-import { runInstant } from './dst.js';
+/**
+ * Weekly recurrences (days of week x times of day in a zone). A WeeklyRule is evaluated as the
+ * CronLikeRule it is (weeklyAsCronLike): its days of week, any day of month and month, and its
+ * times as hours x minutes when they form that grid, else as manual times. Next runs and RRULE
+ * text therefore come from cronlike.ts (same DST policy, DTSTART is a real first run); only the
+ * description is weekly's own.
+ */
+import type { CronLikeRule, Recurrence, WeeklyRule } from '../model.js';
+import { cronLikeRRule, describeDays, nextCronLikeRuns } from './cronlike.js';
 
-const RRULE_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export { describeDays };
 
 function hm(time: string): { hour: number; minute: number } {
   const [hour, minute] = time.split(':').map(Number);
   return { hour, minute };
 }
 
-/** "Mon–Fri", "Sat, Sun", "every day". */
-export function describeDays(days: number[]): string {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (sorted.length === 7) return 'every day';
-  // Render Monday-first so Mon–Fri reads naturally; Sunday last.
-  const mondayFirst = sorted.map((d) => (d + 6) % 7).sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
-  for (const d of mondayFirst) {
-    const last = runs.at(-1);
-    if (last && d === last[1] + 1) last[1] = d;
-    else runs.push([d, d]);
-  }
-  const name = (mondayIndex: number) => DAY_NAMES[(mondayIndex + 1) % 7];
-  return runs.map(([a, b]) => (b - a >= 2 ? `${name(a)}–${name(b)}` : a === b ? name(a) : `${name(a)}, ${name(b)}`)).join(', ');
+const asCronLike = new WeakMap<WeeklyRule, CronLikeRule>();
+
+/**
+ * The CronLikeRule that runs exactly when `rule` does (cached per rule object; rules are not
+ * mutated). Days outside 0..6 and times that are not a time of day never run and are dropped.
+ */
+export function weeklyAsCronLike(rule: WeeklyRule): CronLikeRule {
+  let cronLike = asCronLike.get(rule);
+  if (cronLike) return cronLike;
+  const days = [...new Set(rule.daysOfWeek)].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6).sort((a, b) => a - b);
+  const minutesOfDay = [
+    ...new Set(
+      rule.times
+        .map(hm)
+        .filter(({ hour, minute }) => Number.isInteger(hour) && Number.isInteger(minute) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)
+        .map(({ hour, minute }) => hour * 60 + minute),
+    ),
+  ].sort((a, b) => a - b);
+  const hours = [...new Set(minutesOfDay.map((t) => Math.floor(t / 60)))];
+  const minutes = [...new Set(minutesOfDay.map((t) => t % 60))].sort((a, b) => a - b);
+  const grid = minutesOfDay.length > 0 && hours.length * minutes.length === minutesOfDay.length;
+  cronLike = { kind: 'cronlike', daysOfWeek: days, daysOfMonth: '*', months: '*', hours: grid ? hours : [], minutes: grid ? minutes : [] };
+  if (!grid && minutesOfDay.length > 0) cronLike.manualTimes = minutesOfDay.map((t) => `${pad(Math.floor(t / 60))}:${pad(t % 60)}`);
+  asCronLike.set(rule, cronLike);
+  return cronLike;
 }
 
 export function weeklyRecurrence(rule: WeeklyRule, timeZone: string, native: unknown, anchor: Date = new Date(Date.UTC(2026, 0, 1))): Recurrence {
   const times = [...new Set(rule.times)].sort();
   const days = [...new Set(rule.daysOfWeek)].sort((a, b) => a - b);
-  const hours = [...new Set(times.map((t) => hm(t).hour))];
-  const minutes = [...new Set(times.map((t) => hm(t).minute))];
-  // One RRULE per time when hours x minutes would produce runs that were not asked for.
-  const crossProductExact = hours.length * minutes.length === times.length;
-  const start = wallTimeOf(anchor, timeZone);
-  const dtstart = `DTSTART;TZID=${timeZone}:${start.year}${pad(start.month)}${pad(start.day)}T000000`;
-  const byDay = `BYDAY=${days.map((d) => RRULE_DAYS[d]).join(',')}`;
-  const rrules = crossProductExact
-    ? [`RRULE:FREQ=WEEKLY;${byDay};BYHOUR=${hours.join(',')};BYMINUTE=${minutes.join(',')};BYSECOND=0`]
-    : times.map((t) => `RRULE:FREQ=WEEKLY;${byDay};BYHOUR=${hm(t).hour};BYMINUTE=${hm(t).minute};BYSECOND=0`);
-  return {
-    rrule: [dtstart, ...rrules].join('\n'),
+  const weekly: WeeklyRule = { kind: 'weekly', daysOfWeek: days, times };
+  const recurrence: Recurrence = {
     timezone: timeZone,
     description: `${describeDays(days)} at ${times.join(', ')} (${timeZone})`,
     native,
-    rule: { kind: 'weekly', daysOfWeek: days, times },
+    rule: weekly,
   };
+  const rrule = cronLikeRRule(weeklyAsCronLike(weekly), timeZone, anchor);
+  if (rrule !== undefined) recurrence.rrule = rrule;
+  return recurrence;
 }
 
 /** The next `count` runs strictly after `after`, by the DST policy of dst.ts. */
 export function nextWeeklyRuns(rule: WeeklyRule, timeZone: string, after: Date, count: number): Date[] {
-  const runs: Date[] = [];
-  if (rule.daysOfWeek.length === 0 || rule.times.length === 0) return runs;
-  const times = [...new Set(rule.times)].sort().map(hm);
-  const start = wallTimeOf(after, timeZone);
-  // Walk calendar days in the zone from the day of `after`; 8 days always cover one week.
-  for (let offset = 0; runs.length < count && offset < 7 * (count + 2); offset++) {
-    const day = new Date(Date.UTC(start.year, start.month - 1, start.day + offset));
-    if (!rule.daysOfWeek.includes(day.getUTCDay())) continue;
-    for (const { hour, minute } of times) {
-      const at = runInstant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute, second: 0 }, timeZone);
-      if (at.getTime() > after.getTime() && !runs.some((r) => r.getTime() === at.getTime())) runs.push(at);
-    }
-  }
-  return runs.sort((a, b) => a.getTime() - b.getTime()).slice(0, count);
+  return nextCronLikeRuns(weeklyAsCronLike(rule), timeZone, after, count);
 }
 
 function pad(n: number): string {

@@ -24,8 +24,7 @@ import type {
   ScheduleKind,
   VirtualMachine,
 } from '../../domain/model.js';
-import type { WeeklyRecurrence } from '../../domain/provider.js';
-import { describeDays } from '../../domain/recurrence/weekly.js';
+import { cloudSigmaRecurrence } from '../../domain/recurrence/cloudsigma.js';
 import type { Wire } from './client.js';
 
 export type SnapshotKind = 'local' | 'remote';
@@ -261,8 +260,13 @@ export function recurrenceOf(scheduler: Wire): Recurrence | undefined {
   if (!isRecord(scheduler.incremental_backup) && !str(scheduler.manual_incremental_backup)) return undefined;
   const native: Wire = {};
   for (const key of NATIVE_KEYS) if (key in scheduler) native[key] = structuredClone(scheduler[key]);
-  const timezone = str(scheduler.user_timezone) ?? 'UTC';
-  return { timezone, description: describeRecurrence(native, timezone), native, rrule: undefined, rule: undefined };
+  try {
+    return cloudSigmaRecurrence(native);
+  } catch (error) {
+    // An install sent something we cannot read: show it untouched, say why, compute no runs.
+    const timezone = str(scheduler.user_timezone) ?? 'Etc/UTC';
+    return { timezone, description: `unreadable recurrence (${(error as Error).message})`, native };
+  }
 }
 
 export function toSchedule(providerId: string, scheduler: Wire, targets: ResourceRef[] | undefined): Schedule {
@@ -306,141 +310,10 @@ export function retentionOf(policy: unknown): RetentionPolicy | undefined {
   }
   const name = str(policy.name);
   if (rules.length === 0 && !name) return undefined;
-  return { name, rules };
-}
-
-// ---- description --------------------------------------------------------------------------------
-
-const DOW: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const WIRE_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A list field as items: a list, a comma string, or a scalar. */
-function items(value: unknown): string[] {
-  const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value === undefined || value === null ? [] : [value];
-  return raw.map((v) => String(v).trim()).filter((v) => v !== '');
-}
-
-function isWildcard(values: string[]): boolean {
-  return values.length === 0 || values.includes('*');
-}
-
-/** `mon`, `Monday`, `mon-fri` -> weekday numbers (0=Sunday); undefined when something is not a day. */
-function weekdays(values: string[]): number[] | undefined {
-  const out = new Set<number>();
-  for (const value of values) {
-    const [from, to] = value.toLowerCase().split('-').map((v) => DOW[v.slice(0, 3)]);
-    if (from === undefined) return undefined;
-    if (to === undefined) out.add(from);
-    else for (let d = from; ; d = (d + 1) % 7) {
-      out.add(d);
-      if (d === to) break;
-    }
-  }
-  return [...out];
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function timeOfDay(value: unknown): { hour: number; minute: number } | undefined {
-  if (!isRecord(value)) return undefined;
-  const hour = num(value.hour);
-  if (hour === undefined) return undefined;
-  return { hour, minute: num(value.minute) ?? 0 };
-}
-
-function stepOf(value: unknown): number | undefined {
-  const match = /^\*\/(\d+)$/.exec(String(value ?? '').trim());
-  return match ? Number(match[1]) : undefined;
-}
-
-/** One line of human text for a scheduler's recurrence, e.g. "Mon–Fri at 03:00 (Etc/UTC)". */
-export function describeRecurrence(native: Wire, timezone: string): string {
-  const ib = isRecord(native.incremental_backup) ? native.incremental_backup : {};
-  const manual = items(native.manual_incremental_backup);
-  const repeat = isRecord(ib.repeat) ? ib.repeat : {};
-  const hourStep = stepOf(repeat.hour);
-  const minuteStep = stepOf(repeat.minute);
-
-  let time: string;
-  if (manual.length > 0) time = `at ${manual.join(', ')}`;
-  else if (hourStep) time = hourStep === 1 ? 'every hour' : `every ${hourStep} hours`;
-  else if (minuteStep) time = `every ${minuteStep} minutes`;
-  else {
-    const hours = items(ib.hour);
-    const minutes = items(ib.minute);
-    const hourNums = hours.map(Number);
-    const minuteNums = isWildcard(minutes) ? [0] : minutes.map(Number);
-    if (!isWildcard(hours) && hourNums.every(Number.isInteger) && minuteNums.every(Number.isInteger)) {
-      const times = hourNums.flatMap((h) => minuteNums.map((m) => `${pad(h)}:${pad(m)}`));
-      time = `at ${[...new Set(times)].sort().join(', ')}`;
-    } else if (!isWildcard(minutes) && minuteNums.every(Number.isInteger)) {
-      time = `every hour at ${minuteNums.map((m) => `:${pad(m)}`).join(', ')}`;
-    } else time = 'every hour';
-  }
-
-  const start = timeOfDay(ib.start_time);
-  const end = timeOfDay(ib.end_time);
-  let window = '';
-  if (start && end) {
-    const gap = (((start.hour * 60 + start.minute - (end.hour * 60 + end.minute)) % 1440) + 1440) % 1440;
-    if (gap > 15) window = ` between ${pad(start.hour)}:${pad(start.minute)} and ${pad(end.hour)}:${pad(end.minute)}`;
-  }
-
-  const days: string[] = [];
-  const dom = items(ib.day_of_month);
-  const months = items(ib.month);
-  const monthNames = isWildcard(months) ? undefined : months.map((m) => MONTHS[Number(m) - 1] ?? m).join(', ');
-  if (!isWildcard(dom)) days.push(`Day ${dom.join(', ')} of ${monthNames ?? 'every month'}`);
-  else if (monthNames) days.push(`In ${monthNames}`);
-  const dow = items(ib.day_of_week);
-  if (!isWildcard(dow)) {
-    const nums = weekdays(dow);
-    const text = nums ? describeDays(nums) : dow.join(', ');
-    days.push(days.length > 0 ? `on ${text}` : text);
-  }
-  let dayPart = days.join(', ');
-  if (dayPart === '' || dayPart === 'every day') dayPart = 'Every day';
-  const joiner = time.startsWith('at ') ? ' ' : ', ';
-  return `${dayPart}${joiner}${time}${window} (${timezone})`;
+  return { name, rules, semantics: 'ANY_RULE_KEEPS' };
 }
 
 // ---- portable input -> wire ---------------------------------------------------------------------
-
-/**
- * Portable weekly -> `incremental_backup` (§2.3 rule 1, fixed times): days -> `day_of_week`,
- * times -> `hour` x `minute` lists. CloudSigma runs every listed hour at every listed minute, so
- * times whose hours x minutes would add runs nobody asked for (01:00 and 13:30) are refused.
- * No daily window (`""`, as the fixed-time examples §4.3 and §4.4 send).
- */
-export function weeklyToWire(weekly: WeeklyRecurrence): Wire {
-  const days = [...new Set(weekly.daysOfWeek)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
-  const times = [...new Set(weekly.times)].map((t) => {
-    const [h, m] = t.split(':').map(Number);
-    return { h, m };
-  });
-  const hours = [...new Set(times.map((t) => t.h))].sort((a, b) => a - b);
-  const minutes = [...new Set(times.map((t) => t.m))].sort((a, b) => a - b);
-  if (hours.length * minutes.length !== times.length) {
-    throw new ValidationError(
-      `weekly.times: CloudSigma runs a scheduler at every listed hour combined with every listed minute, so ${weekly.times.join(', ')} cannot be expressed exactly; ` +
-        'give times that share their minutes (e.g. "01:30", "13:30"), or pass native with manual_incremental_backup "HH:MM,HH:MM"',
-      'weekly.times',
-    );
-  }
-  return {
-    day_of_month: '*',
-    day_of_week: days.length === 7 ? ['*'] : days.map((d) => WIRE_DAYS[d]),
-    month: '*',
-    hour: hours.join(','),
-    minute: minutes.join(','),
-    repeat: { hour: '', minute: '' },
-    start_time: { hour: '', minute: '' },
-    end_time: { hour: '', minute: '' },
-  };
-}
 
 const UNIT_PERIODS: Partial<Record<RetentionRule['unit'], string>> = { DAYS: 'days', WEEKS: 'weeks', MONTHS: 'months' };
 

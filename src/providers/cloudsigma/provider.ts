@@ -6,7 +6,7 @@
  *   = the newest available snapshot of any of its drives); drives -> Disk (`virtualMachineId` = the
  *   first server in `mounted_on`; a drive on no server is listed too; `lastBackup` = its newest
  *   *available* snapshot, local or remote, as SUCCESS: one still in progress is not a result yet;
- *   `nextBackupAt` not computed yet).
+ *   `nextBackupAt` = the next run of the enabled scheduler a drive carries, earliest of its drives for a server)
  * - schedulers -> Schedule (`snapshot` -> LOCAL_SNAPSHOT, `backup`/`dr`/`migration` -> REMOTE_SNAPSHOT);
  *   `targets` = the drives whose `backup_scheduler` it is. A server's schedules are its drives'.
  * - BackupLocations: `local` (LOCAL: this cloud's location, where snapshots live next to the drives)
@@ -53,6 +53,8 @@ import type {
   Schedule,
   VirtualMachine,
 } from '../../domain/model.js';
+import { weeklyToIncrementalBackup } from '../../domain/recurrence/cloudsigma.js';
+import { nextRuns } from '../../domain/recurrence/index.js';
 import { BaseProvider, type RestoreRequest, type ScheduleDraft, type SchedulePatch } from '../../domain/provider.js';
 import { validateTimeZone } from '../../domain/schedule-input.js';
 import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
@@ -78,7 +80,6 @@ import {
   toSchedule,
   toVirtualMachine,
   unprotectableReason,
-  weeklyToWire,
   type SnapshotKind,
 } from './map.js';
 
@@ -182,13 +183,35 @@ export class CloudSigmaProvider extends BaseProvider {
   }
 
   async listVirtualMachines(): Promise<VirtualMachine[]> {
-    const [servers, newest] = await Promise.all([this.client.list('servers'), this.newestByDrive()]);
-    return servers.map((server) => toVirtualMachine(this.id, server, newest));
+    const [servers, newest, nextByDrive] = await Promise.all([this.client.list('servers'), this.newestByDrive(), this.nextRunByDrive()]);
+    return servers.map((server) => {
+      const vm = toVirtualMachine(this.id, server, newest);
+      const next = vm.diskIds.map((id) => nextByDrive.get(id)).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime());
+      return { ...vm, nextBackupAt: next[0] };
+    });
   }
 
   async listDisks(): Promise<Disk[]> {
-    const [drives, newest] = await Promise.all([this.client.list('drives'), this.newestByDrive()]);
-    return drives.map((drive) => toDisk(this.id, drive, newest));
+    const [drives, newest, nextByDrive] = await Promise.all([this.client.list('drives'), this.newestByDrive(), this.nextRunByDrive()]);
+    return drives.map((drive) => ({ ...toDisk(this.id, drive, newest), nextBackupAt: nextByDrive.get(str(drive.uuid) ?? '') }));
+  }
+
+  /** Drive uuid -> the next run of the enabled scheduler it carries, from the scheduler's recurrence. */
+  private async nextRunByDrive(): Promise<Map<string, Date>> {
+    const [schedulers, drives] = await Promise.all([this.client.list('backupschedulers'), this.client.list('drives')]);
+    const now = new Date();
+    const nextBySchedule = new Map<string, Date>();
+    for (const scheduler of schedulers) {
+      const schedule = toSchedule(this.id, scheduler, []);
+      const next = schedule.enabled && schedule.recurrence ? nextRuns(schedule.recurrence, now, 1)[0] : undefined;
+      if (next) nextBySchedule.set(schedule.nativeId, next);
+    }
+    const result = new Map<string, Date>();
+    for (const drive of drives) {
+      const next = nextBySchedule.get(driveSchedulerUuid(drive) ?? '');
+      if (next) result.set(str(drive.uuid) ?? '', next);
+    }
+    return result;
   }
 
   async listSchedules(): Promise<Schedule[]> {
@@ -541,8 +564,7 @@ export class CloudSigmaProvider extends BaseProvider {
     const out: Wire = {};
     let zone = input.timezone;
     if (input.weekly) {
-      out.incremental_backup = weeklyToWire(input.weekly);
-      out.manual_incremental_backup = '';
+      Object.assign(out, weeklyToIncrementalBackup(input.weekly));
     } else if (input.native !== undefined && input.native !== null) {
       const native = this.nativeInput(input.native);
       out.incremental_backup = native.incremental_backup;
