@@ -15,6 +15,7 @@ export class CircuitBreaker {
   private openedAt = 0;
   private probing = false;
   private current: BreakerState = 'CLOSED';
+  private waiters: Array<() => void> = [];
 
   constructor(
     private readonly options: BreakerOptions,
@@ -37,6 +38,21 @@ export class CircuitBreaker {
     return false;
   }
 
+  /** A probe is on its way: other requests may wait for its outcome instead of failing. */
+  get probeInFlight(): boolean {
+    return this.probing;
+  }
+
+  waitForProbe(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private settle(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((wake) => wake());
+  }
+
   /** Milliseconds until a probe is allowed (0 when closed). */
   retryInMs(): number {
     return this.current === 'OPEN' ? Math.max(0, this.options.cooldownMs - (this.now() - this.openedAt)) : 0;
@@ -46,6 +62,7 @@ export class CircuitBreaker {
     this.failures = 0;
     this.probing = false;
     this.current = 'CLOSED';
+    this.settle();
   }
 
   failure(): void {
@@ -55,5 +72,6 @@ export class CircuitBreaker {
       this.current = 'OPEN';
       this.openedAt = this.now();
     }
+    this.settle();
   }
 }

@@ -97,11 +97,20 @@ export class UpstreamHttp {
     }
   }
 
+  /** Whether the breaker lets a request out; while a half-open probe is out, wait for its outcome. */
+  private async admitted(): Promise<boolean> {
+    for (;;) {
+      if (this.breaker.allow()) return true;
+      if (!this.breaker.probeInFlight) return false;
+      await this.breaker.waitForProbe();
+    }
+  }
+
   private async attempt(req: UpstreamRequest): Promise<UpstreamResponse> {
     const attempts = req.idempotent ? this.retry.retries + 1 : 1;
     let lastError: UpstreamUnavailableError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (!this.breaker.allow()) {
+      if (!(await this.admitted())) {
         throw new UpstreamUnavailableError(
           this.providerId,
           `provider "${this.providerId}" is not being called: its circuit breaker is open after repeated failures (next try in ${Math.ceil(this.breaker.retryInMs() / 1000)} s)`,
