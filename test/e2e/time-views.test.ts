@@ -143,6 +143,39 @@ describe('protection', () => {
   });
 });
 
+describe('across providers', () => {
+  it('assesses VMs and disks of all three providers, counting per provider', async () => {
+    const data = expectData(await gw.gql(ProtectionQuery, { rpoHours: 48 }));
+    expect(data.protection.byProvider.map((p) => p.provider.name).sort()).toEqual(['hq', 'vps', 'zrh']);
+    const byName = new Map(data.protection.resources.map((r) => [`${r.resource.__typename}:${r.resource.name}`, r]));
+    // Seeded without protection: CloudSigma drives web-03-os and scratch-volume, BILLmanager vps-fra-03.
+    expect(byName.get('Disk:web-03-os')).toMatchObject({ status: 'NO_SCHEDULE' });
+    expect(byName.get('Disk:scratch-volume')).toMatchObject({ status: 'NO_SCHEDULE' });
+    expect(byName.get('VirtualMachine:vps-fra-03')).toMatchObject({ status: 'NO_SCHEDULE' });
+    // A CloudSigma server is as protected as its least protected drive.
+    expect(byName.get('VirtualMachine:web-03')).toMatchObject({ status: 'NO_SCHEDULE', reason: expect.stringMatching(/^disk web-03-os: /) });
+    // A BILLmanager instance on a daily schedule.
+    expect(byName.get('VirtualMachine:vps-kyiv-02')).toMatchObject({ status: 'PROTECTED', nextRunAt: expect.any(String) });
+    const perProvider = data.protection.byProvider.flatMap((p) => p.counts).reduce((sum, c) => sum + c.count, 0);
+    expect(perProvider).toBe(data.protection.resources.length);
+  });
+
+  it('puts every provider with a recurrence on one sorted calendar', async () => {
+    const from = new Date('2026-12-01T00:00:00Z');
+    const to = new Date('2026-12-08T00:00:00Z');
+    const data = expectData(await gw.gql(CalendarQuery, { from: from.toISOString(), to: to.toISOString() }));
+    const providers = new Set(data.backupCalendar.runs.map((r) => r.provider.name));
+    expect(providers).toContain('zrh');
+    expect(providers).toContain('vps');
+    const times = data.backupCalendar.runs.map((r) => Date.parse(r.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.every((t) => t >= from.getTime() && t < to.getTime())).toBe(true);
+    // vps-kyiv-02 backs up daily at 04:30 Kyiv time (UTC+2 in December): 02:30Z each day, 7 runs.
+    const kyiv02 = data.backupCalendar.runs.filter((r) => r.targets.some((t) => t.name === 'vps-kyiv-02'));
+    expect(kyiv02.map((r) => r.at)).toEqual(Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i, 2, 30)).toISOString()));
+  });
+});
+
 describe('backup calendar', () => {
   it("shows each Altaro VM's next backup once, sorted, with host conflicts", async () => {
     const from = new Date();
