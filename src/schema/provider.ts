@@ -1,6 +1,5 @@
 /** Provider: a configured upstream, its capabilities and health. */
 import { UnsupportedByProviderError, UpstreamError } from '../domain/errors.js';
-import type { Provider } from '../domain/provider.js';
 import { builder } from './builder.js';
 import { CapabilityEnum, ErrorInterface } from './errors.js';
 import { ProviderRef } from './refs.js';

@@ -14,14 +14,14 @@ import type {
   Capability,
   Operation,
   OperationKind,
-  ProviderHealth,
   ResourceRef,
   Schedule,
   VirtualMachine,
 } from '../../domain/model.js';
 import { isTerminal } from '../../domain/model.js';
-import { BaseProvider, type RestoreRequest } from '../../domain/provider.js';
-import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
+import { type RestoreRequest } from '../../domain/provider.js';
+import type { UpstreamOptions } from '../../upstream/http-client.js';
+import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { AltaroClient, listOf, type AltaroConnection } from './client.js';
 import {
@@ -53,7 +53,7 @@ const REPORT_ROUTE: Partial<Record<OperationKind, { path: string; keys: string[]
   SANDBOX_RESTORE: { path: 'reports/restore', keys: ['RestoreReports'] },
 };
 
-export class AltaroProvider extends BaseProvider {
+export class AltaroProvider extends HttpProvider {
   readonly kind = 'ALTARO' as const;
   readonly capabilities: readonly Capability[] = [
     'SHARED_SCHEDULES',
@@ -66,9 +66,6 @@ export class AltaroProvider extends BaseProvider {
     'ABORT_OPERATION',
     'OPERATION_PROGRESS',
   ];
-  readonly id: string;
-  readonly baseUrl: string;
-  private readonly http: UpstreamHttp;
   private readonly client: AltaroClient;
   private readonly timeZone: string;
   /** Operations this gateway started (or saw), so their outcome can be read from reports once they leave operation-status. */
@@ -77,30 +74,18 @@ export class AltaroProvider extends BaseProvider {
   private readonly finished = new Map<string, Operation>();
 
   constructor(config: AltaroProviderConfig) {
-    super();
-    this.id = config.providerId;
-    this.baseUrl = config.baseUrl;
+    super(config);
     this.timeZone = config.timezone;
-    this.http = new UpstreamHttp({ providerId: config.providerId, ...config.upstream });
     this.client = new AltaroClient(config, this.http);
   }
 
-  health(): ProviderHealth {
-    return this.http.health();
+  /** `protocol/version` needs no session. */
+  protected cheapRead(): Promise<unknown> {
+    return this.client.protocolVersion();
   }
 
-  async probe(): Promise<ProviderHealth> {
-    try {
-      await this.client.protocolVersion();
-    } catch {
-      // the failure is recorded by the upstream layer
-    }
-    return this.health();
-  }
-
-  async close(): Promise<void> {
-    await this.client.close();
-    await this.http.close();
+  protected endSession(): Promise<void> {
+    return this.client.close();
   }
 
   // ---- reads ----

@@ -17,7 +17,6 @@ import type {
   ResourceRef,
   Schedule,
   VirtualMachine,
-  WeeklyRule,
 } from '../../domain/model.js';
 import { nextWeeklyRuns, weeklyRecurrence } from '../../domain/recurrence/weekly.js';
 import { instantOf } from '../../domain/time.js';

@@ -34,9 +34,10 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, GatewayError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
 import type { Backup, Capability, Operation, ProviderHealth, ResourceRef, RetentionRule, Schedule, VirtualMachine } from '../../domain/model.js';
 import { isTerminal } from '../../domain/model.js';
-import { BaseProvider, type RestoreRequest, type ScheduleDraft, type SchedulePatch, type WeeklyRecurrence } from '../../domain/provider.js';
+import { type RestoreRequest, type ScheduleDraft, type SchedulePatch, type WeeklyRecurrence } from '../../domain/provider.js';
 import { validateWeekly } from '../../domain/schedule-input.js';
-import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
+import type { UpstreamOptions } from '../../upstream/http-client.js';
+import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { BillmanagerClient, idOf, isRecord, scalar, type BillmanagerConnection, type Wire } from './client.js';
 import {
@@ -88,7 +89,7 @@ interface When {
   fromNative: boolean;
 }
 
-export class BillmanagerProvider extends BaseProvider {
+export class BillmanagerProvider extends HttpProvider {
   readonly kind = 'BILLMANAGER' as const;
   readonly capabilities: readonly Capability[] = [
     'PER_RESOURCE_SCHEDULES',
@@ -99,10 +100,7 @@ export class BillmanagerProvider extends BaseProvider {
     'RESTORE',
     'RETENTION_POLICY',
   ];
-  readonly id: string;
-  readonly baseUrl: string;
   private readonly timeZone: string;
-  private readonly http: UpstreamHttp;
   private readonly client: BillmanagerClient;
   /** Schedule id -> its instance, learnt from listings (saves a scan on update). */
   private readonly scheduleInstance = new Map<string, string>();
@@ -112,35 +110,26 @@ export class BillmanagerProvider extends BaseProvider {
   private readonly restores = new Map<string, { seenRunning: boolean }>();
 
   constructor(config: BillmanagerProviderConfig) {
-    super();
-    this.id = config.providerId;
-    this.baseUrl = config.baseUrl;
+    super(config);
     this.timeZone = config.timezone;
-    this.http = new UpstreamHttp({ providerId: config.providerId, ...config.upstream });
     this.client = new BillmanagerClient(config, this.http);
   }
 
   /** From recent traffic; a refused login (HTTP 200 upstream) makes the provider DOWN too. */
   health(): ProviderHealth {
-    const health = this.http.health();
+    const health = super.health();
     const refusal = this.client.loginRefusal;
     if (refusal && health.status !== 'DOWN') return { ...health, status: 'DOWN', message: refusal };
     return health;
   }
 
   /** A cheap authenticated read: the first instance. */
-  async probe(): Promise<ProviderHealth> {
-    try {
-      await this.client.call('instances', { p_cnt: 1, p_num: 1 }, { idempotent: true });
-    } catch {
-      // recorded by the upstream layer or the client
-    }
-    return this.health();
+  protected cheapRead(): Promise<unknown> {
+    return this.client.call('instances', { p_cnt: 1, p_num: 1 }, { idempotent: true });
   }
 
-  async close(): Promise<void> {
-    await this.client.close();
-    await this.http.close();
+  protected endSession(): Promise<void> {
+    return this.client.close();
   }
 
   // ---------------------------------------------------------------------------- reads

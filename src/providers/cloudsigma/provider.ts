@@ -48,16 +48,16 @@ import type {
   Capability,
   Disk,
   Operation,
-  ProviderHealth,
   ResourceRef,
   Schedule,
   VirtualMachine,
 } from '../../domain/model.js';
 import { weeklyToIncrementalBackup } from '../../domain/recurrence/cloudsigma.js';
 import { nextRuns } from '../../domain/recurrence/index.js';
-import { BaseProvider, type RestoreRequest, type ScheduleDraft, type SchedulePatch } from '../../domain/provider.js';
+import { type RestoreRequest, type ScheduleDraft, type SchedulePatch } from '../../domain/provider.js';
 import { validateTimeZone } from '../../domain/schedule-input.js';
-import { UpstreamHttp, type UpstreamOptions } from '../../upstream/http-client.js';
+import type { UpstreamOptions } from '../../upstream/http-client.js';
+import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { CloudSigmaClient, type CloudSigmaConnection, type Wire } from './client.js';
 import {
@@ -125,7 +125,7 @@ interface SnapshotPlan {
   location?: string;
 }
 
-export class CloudSigmaProvider extends BaseProvider {
+export class CloudSigmaProvider extends HttpProvider {
   readonly kind = 'CLOUDSIGMA' as const;
   readonly capabilities: readonly Capability[] = [
     'SHARED_SCHEDULES',
@@ -136,37 +136,18 @@ export class CloudSigmaProvider extends BaseProvider {
     'RESTORE',
     'RETENTION_POLICY',
   ];
-  readonly id: string;
-  readonly baseUrl: string;
   /** This cloud's location code (e.g. "ZRH"), when it can be told. */
   readonly locationCode: string | undefined;
-  private readonly http: UpstreamHttp;
   private readonly client: CloudSigmaClient;
 
   constructor(config: CloudSigmaProviderConfig) {
-    super();
-    this.id = config.providerId;
-    this.baseUrl = config.baseUrl;
-    this.http = new UpstreamHttp({ providerId: config.providerId, ...config.upstream });
+    super(config);
     this.client = new CloudSigmaClient(config, this.http);
     this.locationCode = locationCodeOf(config.baseUrl, config.providerId);
   }
 
-  health(): ProviderHealth {
-    return this.http.health();
-  }
-
-  async probe(): Promise<ProviderHealth> {
-    try {
-      await this.client.get('capabilities/', 'capabilities');
-    } catch {
-      // recorded by the upstream layer
-    }
-    return this.health();
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
+  protected cheapRead(): Promise<unknown> {
+    return this.client.get('capabilities/', 'capabilities');
   }
 
   // ---- reads ----
