@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { OperationsUpdatedSubscription, ProvidersQuery, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
+import { CreateScheduleMutation, OperationsUpdatedSubscription, ProvidersQuery, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 
 const READ_KEY = 'read-only-key-0123456789';
@@ -81,6 +81,18 @@ describe('API keys and scopes', () => {
     expect(byOps.data?.startBackup.__typename).toBe('StartOperationSuccess');
     const byHashed = await gw.gql(StartBackupMutation, { input: { targetId: b } }, bearer(HASHED_KEY));
     expect(byHashed.data?.startBackup.__typename).toBe('StartOperationSuccess');
+  });
+
+  it('needs the admin scope to create schedules', async () => {
+    const input = { providerId: 'zrh', name: 'by operator', kind: 'LOCAL_SNAPSHOT' as const, weekly: { daysOfWeek: [1], times: ['03:00'] } };
+    const denied = await gw.gql(CreateScheduleMutation, { input }, bearer(HASHED_KEY));
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(denied.errors?.[0].message).toMatch(/"hashed" lacks the "admin" scope/);
+    const allowed = await gw.gql(CreateScheduleMutation, { input: { ...input, name: 'by admin' } }, bearer(OPS_KEY));
+    expect(allowed.data?.createSchedule.__typename).toBe('ScheduleSuccess');
+    const names = [...gw.demo.simulators.cloudsigma.state.schedulers.values()].map((s) => s.data.name);
+    expect(names).toContain('by admin');
+    expect(names).not.toContain('by operator');
   });
 
   it('closes a graphql-ws connection with a bad key with 4403, and serves a good one', async () => {

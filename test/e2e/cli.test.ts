@@ -1,5 +1,5 @@
 /** `npm start` as a user runs it: a bad config stops start-up with one line and exit code 1. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,5 +40,31 @@ describe('start-up with a bad config', () => {
     const result = start([], { BACKUP_GATEWAY_CONFIG: join(dir, 'does-not-exist.yaml') });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/config error: cannot read .*does-not-exist\.yaml: ENOENT/);
+  });
+});
+
+describe('start-up with a good config and no auth section', () => {
+  it('warns that the API is open, serves, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bgw-'));
+    const file = join(dir, 'open.yaml');
+    writeFileSync(file, 'server: { port: 0 }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "${ALTARO_PW}" }\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', file], {
+      cwd: root,
+      env: { ...process.env, ALTARO_PW: 'not-logged-anywhere', PORT: '0', LOG_LEVEL: 'info' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    child.stderr.on('data', (chunk) => (output += String(chunk)));
+    const until = Date.now() + 20_000;
+    while (!/backup-gateway ready: GraphiQL at (http:\/\/\S+)/.test(output) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const url = /backup-gateway ready: GraphiQL at (http:\/\/\S+)/.exec(output)?.[1];
+    expect(url).toBeDefined();
+    expect(output).toMatch(/the API is open to anyone who can reach it/);
+    const health = await fetch(url!.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(output).not.toContain('not-logged-anywhere');
   });
 });

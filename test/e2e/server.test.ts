@@ -1,0 +1,70 @@
+/**
+ * The one port: GraphiQL with WebSocket subscriptions, health and readiness, and the dashboard
+ * subscription over SSE.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { OperationsUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
+import { subscribeSse } from '../support/subscribe.js';
+
+let gw: TestGateway | undefined;
+afterEach(async () => {
+  await gw?.close();
+  gw = undefined;
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('the gateway port', () => {
+  it('serves GraphiQL to a browser, set up for subscriptions over WebSocket', async () => {
+    gw = await startTestGateway();
+    const page = await fetch(gw.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<title>backup-gateway</title>');
+    expect(html).toMatch(/subscriptionsProtocol.{0,4}WS/);
+  });
+
+  it('answers /healthz, and /readyz per provider with 503 when none is usable', async () => {
+    gw = await startTestGateway();
+    expect((await fetch(gw.url.replace('/graphql', '/healthz'))).status).toBe(200);
+    const ready = await fetch(gw.url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { providers: unknown[] }).providers).toHaveLength(3);
+    await gw.close();
+
+    const port = await closedPort();
+    gw = await startTestGateway({ editProviders: (ps) => ps.map((p) => ({ ...p, baseUrl: p.baseUrl.replace(/:\d+\//, `:${port}/`) })) });
+    const notReady = await fetch(gw.url.replace('/graphql', '/readyz'));
+    expect(notReady.status).toBe(503);
+    const body = (await notReady.json()) as { ready: boolean; providers: Array<{ id: string; status: string }> };
+    expect(body.ready).toBe(false);
+    expect(body.providers.map((p) => p.status)).toEqual(['DOWN', 'DOWN', 'DOWN']);
+  });
+
+  it('streams operationsUpdated over SSE', async () => {
+    gw = await startTestGateway();
+    const stream = subscribeSse(gw.url, OperationsUpdatedSubscription, { filter: { providerIds: ['hq'] } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 1, filter: { providerIds: ['hq'], configured: true } }));
+    const started = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vms.virtualMachines.edges[0].node.id } }));
+    if (started.startBackup.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
+    const id = started.startBackup.operation.id;
+    const until = Date.now() + 10_000;
+    while (!stream.results.some((r) => r.data?.operationsUpdated.id === id && r.data.operationsUpdated.status === 'SUCCEEDED') && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stream.close();
+    const statuses = stream.results.filter((r) => r.data?.operationsUpdated.id === id).map((r) => r.data!.operationsUpdated.status);
+    expect(statuses[0]).toMatch(/QUEUED|RUNNING/);
+    expect(statuses.at(-1)).toBe('SUCCEEDED');
+  });
+});
