@@ -164,8 +164,12 @@ describe('observability', () => {
     expect(text).toMatch(/backup_gateway_operation_pollers \d+/);
   });
 
-  it('writes structured log lines with request ids, and never a secret', async () => {
+  it('writes structured log lines with request ids, sends the id upstream, and never logs a secret', async () => {
     await post({ query: '{ providers { name } }' }, { ...bearer(OPS_KEY), 'x-request-id': 'trace-me-123' });
+    await post({ query: '{ virtualMachines { totalCount } }' }, { ...bearer(OPS_KEY), 'x-request-id': 'trace-me-456' });
+    for (const sim of [gw.demo.simulators.altaro, gw.demo.simulators.cloudsigma, gw.demo.simulators.billmanager]) {
+      expect(sim.server.requests.some((r) => r.requestId === 'trace-me-456')).toBe(true);
+    }
     const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.some((l) => l.requestId === 'trace-me-123' && l.msg === 'graphql operation')).toBe(true);
     const sessions = [...gw.demo.simulators.altaro.state.sessions.keys()];

@@ -37,6 +37,8 @@ export interface LoggedRequest {
   path: string;
   routeKey: string;
   at: string;
+  /** The caller's X-Request-ID header, if it sent one. */
+  requestId?: string;
 }
 
 export interface SimServerOptions {
@@ -88,7 +90,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         return;
       }
       const routeKey = options.routeKeyOf(simReq);
-      requests.push({ method: simReq.method, path: simReq.path, routeKey, at: new Date(clock.now()).toISOString() });
+      const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+      requests.push({ method: simReq.method, path: simReq.path, routeKey, at: new Date(clock.now()).toISOString(), requestId });
 
       const fault = faults.take(routeKey);
       if (fault) {
