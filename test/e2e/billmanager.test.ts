@@ -9,183 +9,25 @@
  * offsets (Intl), independently of the gateway's recurrence code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../gql/index.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
-import { AssignScheduleMutation, OperationUpdatedSubscription, ProvidersQuery, VirtualMachinesQuery } from '../support/documents.js';
+import {
+  AssignScheduleMutation,
+  CreateScheduleMutation,
+  DeleteSchedulesMutation,
+  OperationUpdatedSubscription,
+  ProvidersQuery,
+  StartBackupMutation,
+  StartRestoreMutation,
+  UpdateScheduleMutation,
+  VirtualMachineQuery,
+  VirtualMachinesQuery,
+} from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { SimClock } from '../../src/simulators/kit/clock.js';
 
 const ZONE = 'Europe/Kyiv';
 const IDLE_MS = 10 * 60_000;
 const WRONG_PASSWORD = 'wrong-zomro-Secret-77';
-
-const BmInstanceQuery = graphql(`
-  query BmInstance($id: ID!, $after: DateTime) {
-    node(id: $id) {
-      id
-      ... on VirtualMachine {
-        name
-        host
-        status
-        configured
-        nextBackupAt
-        lastBackup {
-          at
-          outcome
-        }
-        schedules {
-          id
-          name
-          kind
-          nextRuns(count: 3, after: $after)
-          recurrence {
-            rrule
-            timezone
-            description
-            native
-          }
-          retention {
-            rules {
-              unit
-              count
-            }
-          }
-          targets {
-            id
-          }
-        }
-        backups(first: 100) {
-          totalCount
-          edges {
-            node {
-              id
-              nativeId
-              kind
-              status
-              createdAt
-              protected
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-const BmCreateScheduleMutation = graphql(`
-  mutation BmCreateSchedule($input: CreateScheduleInput!) {
-    createSchedule(input: $input) {
-      __typename
-      ... on ScheduleSuccess {
-        schedule {
-          id
-          name
-          kind
-          recurrence {
-            description
-          }
-          targets {
-            id
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
-    }
-  }
-`);
-
-const BmUpdateScheduleMutation = graphql(`
-  mutation BmUpdateSchedule($input: UpdateScheduleInput!) {
-    updateSchedule(input: $input) {
-      __typename
-      ... on ScheduleSuccess {
-        schedule {
-          id
-          name
-          recurrence {
-            description
-          }
-          retention {
-            rules {
-              unit
-              count
-            }
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
-    }
-  }
-`);
-
-const BmDeleteSchedulesMutation = graphql(`
-  mutation BmDeleteSchedules($input: DeleteSchedulesInput!) {
-    deleteSchedules(input: $input) {
-      __typename
-      ... on DeleteSchedulesSuccess {
-        deletedIds
-      }
-      ... on Error {
-        message
-        code
-      }
-    }
-  }
-`);
-
-const BmStartBackupMutation = graphql(`
-  mutation BmStartBackup($input: StartBackupInput!) {
-    startBackup(input: $input) {
-      __typename
-      ... on StartOperationSuccess {
-        operation {
-          id
-          nativeId
-          kind
-          status
-          target {
-            id
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-    }
-  }
-`);
-
-const BmStartRestoreMutation = graphql(`
-  mutation BmStartRestore($input: StartRestoreInput!) {
-    startRestore(input: $input) {
-      __typename
-      ... on StartOperationSuccess {
-        operation {
-          id
-          kind
-          status
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-    }
-  }
-`);
 
 /** A clock at the next provider-local morning, when no schedule of these tests fires for hours. */
 function quietMorningClock(): SimClock {
@@ -242,7 +84,7 @@ async function instanceByName(name: string) {
 }
 
 async function instance(id: string, after?: string) {
-  const node = expectData(await gw.gql(BmInstanceQuery, { id, after })).node;
+  const node = expectData(await gw.gql(VirtualMachineQuery, { id, after })).node;
   if (!node || !('schedules' in node)) throw new Error(`no VirtualMachine ${id}`);
   return node;
 }
@@ -280,7 +122,7 @@ describe('a BILLmanager instance from schedule to backup', () => {
     expect(before.nextBackupAt).toBeNull();
 
     const created = expectData(
-      await gw.gql(BmCreateScheduleMutation, {
+      await gw.gql(CreateScheduleMutation, {
         input: { providerId: 'vps', targetId: vm.id, name: 'Weeknights', kind: 'BACKUP', weekly: { daysOfWeek: [1, 2, 3, 4, 5], times: ['02:01'] } },
       }),
     ).createSchedule;
@@ -300,13 +142,13 @@ describe('a BILLmanager instance from schedule to backup', () => {
     expect(schedule.targets).toEqual([{ id: vm.id }]);
 
     // Retention is the instance's backup_rotation.
-    const updated = expectData(await gw.gql(BmUpdateScheduleMutation, { input: { id: schedule.id, retention: [{ unit: 'LAST', count: 6 }] } })).updateSchedule;
+    const updated = expectData(await gw.gql(UpdateScheduleMutation, { input: { id: schedule.id, retention: [{ unit: 'LAST', count: 6 }] } })).updateSchedule;
     if (updated.__typename !== 'ScheduleSuccess') throw new Error(JSON.stringify(updated));
     expect(updated.schedule.retention).toEqual({ rules: [{ unit: 'LAST', count: 6 }] });
     expect(gw.demo.simulators.billmanager.state.instances.get(vm.nativeId)!.backupRotation).toBe(6);
 
     // Back it up now and watch the operation over graphql-ws.
-    const started = expectData(await gw.gql(BmStartBackupMutation, { input: { targetId: vm.id } })).startBackup;
+    const started = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } })).startBackup;
     if (started.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
     expect(started.operation).toMatchObject({ kind: 'BACKUP', status: 'RUNNING', target: { id: vm.id } });
     const client = wsClient(gw.wsUrl);
@@ -324,7 +166,7 @@ describe('a BILLmanager instance from schedule to backup', () => {
     expect(newest).toMatchObject({ nativeId: started.operation.nativeId, kind: 'IMAGE', status: 'Active', protected: false });
     expect(backedUp.lastBackup).toMatchObject({ outcome: 'SUCCESS', at: newest.createdAt });
 
-    const deleted = expectData(await gw.gql(BmDeleteSchedulesMutation, { input: { ids: [schedule.id] } })).deleteSchedules;
+    const deleted = expectData(await gw.gql(DeleteSchedulesMutation, { input: { ids: [schedule.id] } })).deleteSchedules;
     if (deleted.__typename !== 'DeleteSchedulesSuccess') throw new Error(JSON.stringify(deleted));
     expect(deleted.deletedIds).toEqual([schedule.id]);
     expect((await instance(vm.id)).schedules).toEqual([]);
@@ -333,7 +175,7 @@ describe('a BILLmanager instance from schedule to backup', () => {
   it('restores an instance from a backup by rebuilding it', async () => {
     const vm = await instanceByName('vps-fra-01');
     const backup = (await instance(vm.id)).backups.edges.map((e) => e.node).find((b) => b.status === 'Active')!;
-    const started = expectData(await gw.gql(BmStartRestoreMutation, { input: { backupId: backup.id } })).startRestore;
+    const started = expectData(await gw.gql(StartRestoreMutation, { input: { backupId: backup.id } })).startRestore;
     if (started.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
     expect(started.operation.kind).toBe('RESTORE');
     const client = wsClient(gw.wsUrl);
@@ -369,10 +211,10 @@ describe('BILLmanager sessions and errors', () => {
       [{ weekly: { daysOfWeek: [1], times: ['02:00'] }, timezone: 'UTC' }, 'timezone'],
     ];
     for (const [extra, field] of cases) {
-      const result = expectData(await gw.gql(BmCreateScheduleMutation, { input: { ...input, ...extra } })).createSchedule;
+      const result = expectData(await gw.gql(CreateScheduleMutation, { input: { ...input, ...extra } })).createSchedule;
       expect(result, field).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', field });
     }
-    const noTarget = expectData(await gw.gql(BmCreateScheduleMutation, { input: { providerId: 'vps', name: 'x', kind: 'BACKUP', weekly: { daysOfWeek: [1], times: ['02:00'] } } })).createSchedule;
+    const noTarget = expectData(await gw.gql(CreateScheduleMutation, { input: { providerId: 'vps', name: 'x', kind: 'BACKUP', weekly: { daysOfWeek: [1], times: ['02:00'] } } })).createSchedule;
     expect(noTarget).toMatchObject({ __typename: 'ValidationError', field: 'targetId' });
     expect(gw.demo.simulators.billmanager.state.schedulesOf(vm.nativeId)).toEqual([]);
   });
@@ -386,14 +228,14 @@ describe('BILLmanager sessions and errors', () => {
 
   it('answers CONFLICT to a second backup while the first is saving', async () => {
     const vm = await instanceByName('vps-fra-03');
-    const first = expectData(await gw.gql(BmStartBackupMutation, { input: { targetId: vm.id } })).startBackup;
+    const first = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } })).startBackup;
     expect(first.__typename).toBe('StartOperationSuccess');
-    const second = expectData(await gw.gql(BmStartBackupMutation, { input: { targetId: vm.id } })).startBackup;
+    const second = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } })).startBackup;
     expect(second).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
   });
 
   it('answers NOT_FOUND for an unknown instance', async () => {
-    const result = expectData(await gw.gql(BmStartBackupMutation, { input: { targetId: globalId('VirtualMachine', '999') } })).startBackup;
+    const result = expectData(await gw.gql(StartBackupMutation, { input: { targetId: globalId('VirtualMachine', '999') } })).startBackup;
     expect(result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
   });
 });

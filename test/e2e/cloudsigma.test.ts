@@ -9,7 +9,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
-import { AssignScheduleMutation, BackupLocationsQuery, OperationUpdatedSubscription, ProvidersQuery, StartBackupMutation, StartRestoreMutation } from '../support/documents.js';
+import {
+  AssignScheduleMutation,
+  BackupLocationsQuery,
+  CreateScheduleMutation,
+  DeleteSchedulesMutation,
+  OperationUpdatedSubscription,
+  ProvidersQuery,
+  SchedulesQuery,
+  StartBackupMutation,
+  StartRestoreMutation,
+  UnassignScheduleMutation,
+  UpdateScheduleMutation,
+} from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 
 const CsServersQuery = graphql(`
@@ -44,145 +56,6 @@ const CsServersQuery = graphql(`
             }
           }
         }
-      }
-    }
-  }
-`);
-
-const CsSchedulesQuery = graphql(`
-  query CsSchedules($filter: ScheduleFilter) {
-    schedules(first: 100, filter: $filter) {
-      totalCount
-      edges {
-        node {
-          id
-          nativeId
-          name
-          kind
-          enabled
-          remoteLocation
-          recurrence {
-            rrule
-            timezone
-            description
-            native
-          }
-          retention {
-            name
-            rules {
-              unit
-              count
-              anchor
-            }
-          }
-          targets {
-            __typename
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
-const CsCreateScheduleMutation = graphql(`
-  mutation CsCreateSchedule($input: CreateScheduleInput!) {
-    createSchedule(input: $input) {
-      __typename
-      ... on ScheduleSuccess {
-        schedule {
-          id
-          nativeId
-          name
-          kind
-          enabled
-          remoteLocation
-          recurrence {
-            timezone
-            description
-            native
-          }
-          nextRuns(count: 4, after: "2026-11-22T12:00:00Z")
-          retention {
-            rules {
-              unit
-              count
-              anchor
-            }
-          }
-          targets {
-            id
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
-    }
-  }
-`);
-
-const CsUpdateScheduleMutation = graphql(`
-  mutation CsUpdateSchedule($input: UpdateScheduleInput!) {
-    updateSchedule(input: $input) {
-      __typename
-      ... on ScheduleSuccess {
-        schedule {
-          id
-          name
-          enabled
-          recurrence {
-            timezone
-            native
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-    }
-  }
-`);
-
-const CsDeleteSchedulesMutation = graphql(`
-  mutation CsDeleteSchedules($input: DeleteSchedulesInput!) {
-    deleteSchedules(input: $input) {
-      __typename
-      ... on DeleteSchedulesSuccess {
-        deletedIds
-      }
-      ... on Error {
-        message
-        code
-      }
-    }
-  }
-`);
-
-const CsUnassignScheduleMutation = graphql(`
-  mutation CsUnassignSchedule($input: AssignScheduleInput!) {
-    unassignSchedule(input: $input) {
-      __typename
-      ... on AssignScheduleSuccess {
-        target {
-          id
-          schedules {
-            id
-          }
-        }
-      }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
       }
     }
   }
@@ -270,7 +143,7 @@ describe('reading CloudSigma', () => {
   });
 
   it('lists schedulers with recurrence, retention and target drives, and the backup locations', async () => {
-    const data = expectData(await gw.gql(CsSchedulesQuery, { filter: { providerIds: ['zrh'] } }));
+    const data = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } }));
     expect(data.schedules.totalCount).toBe(sim().state.schedulers.size);
     const gfs = data.schedules.edges.map((e) => e.node).find((s) => s.name === 'Son, Father, GrandFather Policy')!;
     const wire = sim().state.schedulers.get(gfs.nativeId)!.data;
@@ -310,7 +183,7 @@ describe('a schedule from creation to deletion', () => {
 
     // Create: weekdays at 03:00, local snapshots, keep 7 days, from the portable form.
     const created = expectData(
-      await gw.gql(CsCreateScheduleMutation, {
+      await gw.gql(CreateScheduleMutation, {
         input: {
           providerId: 'zrh',
           name: 'Weekdays 03:00',
@@ -337,7 +210,7 @@ describe('a schedule from creation to deletion', () => {
     expect(upstream.data).toMatchObject({ type: 'snapshot', name: 'Weekdays 03:00', is_enabled: true, user_timezone: 'Europe/Zurich', retention_policy: { rules: [{ period: 'days', quantity: 7 }] } });
 
     // Rename.
-    const renamed = expectData(await gw.gql(CsUpdateScheduleMutation, { input: { id: schedule.id, name: 'Weekdays 03:00 (web)' } })).updateSchedule;
+    const renamed = expectData(await gw.gql(UpdateScheduleMutation, { input: { id: schedule.id, name: 'Weekdays 03:00 (web)' } })).updateSchedule;
     expect(renamed).toMatchObject({ __typename: 'ScheduleSuccess', schedule: { name: 'Weekdays 03:00 (web)', recurrence: { native: schedule.recurrence!.native } } });
     expect(upstream.data.name).toBe('Weekdays 03:00 (web)');
     expect(upstream.data.retention_policy).toMatchObject({ rules: [{ period: 'days', quantity: 7 }] });
@@ -347,14 +220,14 @@ describe('a schedule from creation to deletion', () => {
     if (assigned.__typename !== 'AssignScheduleSuccess') throw new Error(JSON.stringify(assigned));
     expect(assigned.target.schedules.map((s) => s.id)).toEqual([schedule.id]);
     expect(drive.backupScheduler).toBe(schedule.nativeId);
-    const listed = expectData(await gw.gql(CsSchedulesQuery, { filter: { providerIds: ['zrh'] } }));
+    const listed = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } }));
     expect(listed.schedules.edges.find((e) => e.node.id === schedule.id)!.node.targets).toEqual([{ __typename: 'Disk', id: diskId, name: 'web-03-os' }]);
 
-    const detached = expectData(await gw.gql(CsUnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
+    const detached = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
     if (detached.__typename !== 'AssignScheduleSuccess') throw new Error(JSON.stringify(detached));
     expect(detached.target.schedules).toEqual([]);
     expect(drive.backupScheduler).toBeNull();
-    const again = expectData(await gw.gql(CsUnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
+    const again = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
     expect(again).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', field: 'scheduleId' });
 
     // Take a snapshot and watch it over graphql-ws until it succeeds.
@@ -398,7 +271,7 @@ describe('a schedule from creation to deletion', () => {
 
     // Delete the schedule: one bulk DELETE upstream.
     sim().server.clearRequests();
-    const deleted = expectData(await gw.gql(CsDeleteSchedulesMutation, { input: { ids: [schedule.id] } })).deleteSchedules;
+    const deleted = expectData(await gw.gql(DeleteSchedulesMutation, { input: { ids: [schedule.id] } })).deleteSchedules;
     expect(deleted).toEqual({ __typename: 'DeleteSchedulesSuccess', deletedIds: [schedule.id] });
     expect(sim().state.schedulers.has(schedule.nativeId)).toBe(false);
     expect(writes()).toEqual(['DELETE /api/2.0/backupschedulers/']);
@@ -406,7 +279,7 @@ describe('a schedule from creation to deletion', () => {
 
   it('assigns a schedule to a server as each of its drives, and takes it off again', async () => {
     const created = expectData(
-      await gw.gql(CsCreateScheduleMutation, {
+      await gw.gql(CreateScheduleMutation, {
         input: { providerId: 'zrh', name: 'Remote nightly', kind: 'REMOTE_SNAPSHOT', enabled: false, remoteLocation: 'fra', weekly: { daysOfWeek: [0, 1, 2, 3, 4, 5, 6], times: ['01:15', '13:15'] } },
       }),
     ).createSchedule;
@@ -424,22 +297,22 @@ describe('a schedule from creation to deletion', () => {
     expect(drives.map((d) => d.backupScheduler)).toEqual([created.schedule.nativeId, created.schedule.nativeId]);
     expect(writes()).toEqual(drives.map((d) => `POST /api/2.0/drives/${d.uuid}/action/`));
 
-    const off = expectData(await gw.gql(CsUnassignScheduleMutation, { input: { targetId: vmId, scheduleId: created.schedule.id } })).unassignSchedule;
+    const off = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: vmId, scheduleId: created.schedule.id } })).unassignSchedule;
     expect(off.__typename).toBe('AssignScheduleSuccess');
     expect(drives.map((d) => d.backupScheduler)).toEqual([null, null]);
-    await gw.gql(CsDeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
+    await gw.gql(DeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
   });
 });
 
 describe('every example scheduler of the contract round-trips through createSchedule(native)', () => {
   it('reads back the same native recurrence and retention', async () => {
-    const before = expectData(await gw.gql(CsSchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
+    const before = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
     const examples = before.filter((s) => !s.name.startsWith('copy of '));
     expect(examples.length).toBeGreaterThanOrEqual(13);
     const copies: string[] = [];
     for (const original of examples) {
       const result = expectData(
-        await gw.gql(CsCreateScheduleMutation, {
+        await gw.gql(CreateScheduleMutation, {
           input: {
             providerId: 'zrh',
             name: `copy of ${original.name}`,
@@ -454,7 +327,7 @@ describe('every example scheduler of the contract round-trips through createSche
       if (result.__typename !== 'ScheduleSuccess') throw new Error(`${original.name}: ${JSON.stringify(result)}`);
       copies.push(result.schedule.id);
     }
-    const after = expectData(await gw.gql(CsSchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
+    const after = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
     for (const original of examples) {
       const copy = after.find((s) => s.name === `copy of ${original.name}`)!;
       expect(copy.recurrence!.native, original.name).toEqual(original.recurrence!.native);
@@ -465,7 +338,7 @@ describe('every example scheduler of the contract round-trips through createSche
       expect(wire(copy.nativeId).incremental_backup, original.name).toEqual(wire(original.nativeId).incremental_backup);
     }
     sim().server.clearRequests();
-    const deleted = expectData(await gw.gql(CsDeleteSchedulesMutation, { input: { ids: copies } })).deleteSchedules;
+    const deleted = expectData(await gw.gql(DeleteSchedulesMutation, { input: { ids: copies } })).deleteSchedules;
     expect(deleted).toMatchObject({ __typename: 'DeleteSchedulesSuccess' });
     expect(writes()).toEqual(['DELETE /api/2.0/backupschedulers/']);
     expect([...sim().state.schedulers.values()].filter((s) => String(s.data.name).startsWith('copy of '))).toEqual([]);
@@ -473,8 +346,12 @@ describe('every example scheduler of the contract round-trips through createSche
 });
 
 describe('bad input gives typed errors and leaves nothing half-done upstream', () => {
+  // nextRuns from a fixed instant (Sunday 2026-11-22 12:00Z), so the expected runs are fixed too.
   const create = (input: Record<string, unknown>) =>
-    gw.gql(CsCreateScheduleMutation, { input: { providerId: 'zrh', name: 'bad', kind: 'LOCAL_SNAPSHOT', weekly: { daysOfWeek: [1], times: ['02:00'] }, ...input } as never });
+    gw.gql(CreateScheduleMutation, {
+      input: { providerId: 'zrh', name: 'bad', kind: 'LOCAL_SNAPSHOT', weekly: { daysOfWeek: [1], times: ['02:00'] }, ...input } as never,
+      after: '2026-11-22T12:00:00Z',
+    });
 
   it('creates times that are not an hours x minutes grid as manual times, and runs at exactly those', async () => {
     const created = expectData(await create({ name: 'twice a day', timezone: 'Europe/Zurich', weekly: { daysOfWeek: [1], times: ['01:00', '13:30'] } })).createSchedule;
@@ -482,7 +359,7 @@ describe('bad input gives typed errors and leaves nothing half-done upstream', (
     expect(created.schedule.recurrence?.native).toMatchObject({ manual_incremental_backup: '01:00,13:30' });
     // Monday 2026-11-23 in Zurich (UTC+1): 01:00 -> 00:00Z, 13:30 -> 12:30Z; then Monday 2026-11-30.
     expect(created.schedule.nextRuns).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-23T12:30:00.000Z', '2026-11-30T00:00:00.000Z', '2026-11-30T12:30:00.000Z']);
-    await gw.gql(CsDeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
+    await gw.gql(DeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
   });
 
   it('refuses schedules it cannot create, before or by the upstream, creating nothing', async () => {
@@ -508,7 +385,7 @@ describe('bad input gives typed errors and leaves nothing half-done upstream', (
 
   it('answers NOT_FOUND for a drive or a scheduler that does not exist, changing nothing', async () => {
     const drive = driveNamed('cache-01-os');
-    const schedules = expectData(await gw.gql(CsSchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
+    const schedules = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
     const existing = schedules.find((s) => s.name === 'Weekday 3AM Snapshot Policy')!;
     sim().server.clearRequests();
 
@@ -518,7 +395,7 @@ describe('bad input gives typed errors and leaves nothing half-done upstream', (
     expect(noScheduler).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     const noSnapshot = expectData(await gw.gql(StartBackupMutation, { input: { targetId: gid('Disk', randomUUID()) } })).startBackup;
     expect(noSnapshot).toMatchObject({ __typename: 'NotFoundError' });
-    const deleteUnknown = expectData(await gw.gql(CsDeleteSchedulesMutation, { input: { ids: [existing.id, gid('Schedule', randomUUID())] } })).deleteSchedules;
+    const deleteUnknown = expectData(await gw.gql(DeleteSchedulesMutation, { input: { ids: [existing.id, gid('Schedule', randomUUID())] } })).deleteSchedules;
     expect(deleteUnknown).toMatchObject({ __typename: 'NotFoundError' });
 
     expect(writes()).toEqual([]);

@@ -72,16 +72,35 @@ export const VirtualMachinesDeepQuery = graphql(`
 `);
 
 export const VirtualMachineQuery = graphql(`
-  query VirtualMachine($id: ID!) {
+  query VirtualMachine($id: ID!, $after: DateTime) {
     node(id: $id) {
       id
       __typename
       ... on VirtualMachine {
         name
         host
+        status
+        configured
         schedules {
           id
           name
+          kind
+          nextRuns(count: 3, after: $after)
+          recurrence {
+            rrule
+            timezone
+            description
+            native
+          }
+          retention {
+            rules {
+              unit
+              count
+            }
+          }
+          targets {
+            id
+          }
         }
         backupLocations {
           id
@@ -94,14 +113,17 @@ export const VirtualMachineQuery = graphql(`
           durationSeconds
         }
         nextBackupAt
-        backups(first: 50) {
+        backups(first: 100) {
           totalCount
           edges {
             node {
               id
+              nativeId
               kind
+              status
               createdAt
               location
+              protected
             }
           }
         }
@@ -125,18 +147,32 @@ export const NodesQuery = graphql(`
 
 export const SchedulesQuery = graphql(`
   query Schedules($filter: ScheduleFilter) {
-    schedules(first: 50, filter: $filter) {
+    schedules(first: 100, filter: $filter) {
       totalCount
       edges {
         node {
           id
+          nativeId
           name
           kind
           enabled
+          remoteLocation
           recurrence {
             rrule
+            timezone
+            description
+            native
+          }
+          retention {
+            name
+            rules {
+              unit
+              count
+              anchor
+            }
           }
           targets {
+            __typename
             id
             name
           }
@@ -204,6 +240,9 @@ export const UnassignScheduleMutation = graphql(`
         message
         code
       }
+      ... on ValidationError {
+        field
+      }
     }
   }
 `);
@@ -255,6 +294,7 @@ export const StartBackupMutation = graphql(`
       ... on StartOperationSuccess {
         operation {
           id
+          nativeId
           kind
           status
           target {
@@ -329,22 +369,94 @@ export const AbortOperationMutation = graphql(`
   }
 `);
 
+/** `after` only moves the start of `nextRuns` (default now). */
 export const CreateScheduleMutation = graphql(`
-  mutation CreateSchedule($input: CreateScheduleInput!) {
+  mutation CreateSchedule($input: CreateScheduleInput!, $after: DateTime) {
     createSchedule(input: $input) {
       __typename
       ... on ScheduleSuccess {
         schedule {
           id
+          nativeId
           name
+          kind
+          enabled
+          remoteLocation
+          recurrence {
+            timezone
+            description
+            native
+          }
+          nextRuns(count: 4, after: $after)
+          retention {
+            rules {
+              unit
+              count
+              anchor
+            }
+          }
+          targets {
+            id
+          }
         }
       }
       ... on Error {
         message
         code
       }
+      ... on ValidationError {
+        field
+      }
       ... on UnsupportedByProviderError {
         capability
+      }
+    }
+  }
+`);
+
+export const UpdateScheduleMutation = graphql(`
+  mutation UpdateSchedule($input: UpdateScheduleInput!) {
+    updateSchedule(input: $input) {
+      __typename
+      ... on ScheduleSuccess {
+        schedule {
+          id
+          name
+          enabled
+          recurrence {
+            timezone
+            description
+            native
+          }
+          retention {
+            rules {
+              unit
+              count
+            }
+          }
+        }
+      }
+      ... on Error {
+        message
+        code
+      }
+      ... on ValidationError {
+        field
+      }
+    }
+  }
+`);
+
+export const DeleteSchedulesMutation = graphql(`
+  mutation DeleteSchedules($input: DeleteSchedulesInput!) {
+    deleteSchedules(input: $input) {
+      __typename
+      ... on DeleteSchedulesSuccess {
+        deletedIds
+      }
+      ... on Error {
+        message
+        code
       }
     }
   }
