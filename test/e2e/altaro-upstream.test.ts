@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closedPort } from '../support/ports.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { ProvidersQuery, VirtualMachinesDeepQuery, VirtualMachinesQuery } from '../support/documents.js';
 
@@ -15,15 +14,6 @@ afterEach(async () => {
   await gw?.close();
   gw = undefined;
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function altaroRequests(g: TestGateway) {
   return g.demo.simulators.altaro.server.requests.filter((r) => r.routeKey !== 'sessions/start');

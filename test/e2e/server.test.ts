@@ -2,9 +2,8 @@
  * The one port: GraphiQL with WebSocket subscriptions, health and readiness, and the dashboard
  * subscription over SSE.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../support/ports.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { OperationsUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
 import { subscribeSse } from '../support/subscribe.js';
@@ -14,14 +13,6 @@ afterEach(async () => {
   await gw?.close();
   gw = undefined;
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('the gateway port', () => {
   it('serves GraphiQL to a browser, set up for subscriptions over WebSocket', async () => {

@@ -1,6 +1,17 @@
 /** GraphQL documents the end-to-end tests send, typed by codegen (npm run codegen). */
 import { graphql } from '../gql/index.js';
 
+/** What every mutation test reads of a typed error: message, code, and the field of a validation error. */
+export const ErrorFieldsFragment = graphql(`
+  fragment ErrorFields on Error {
+    message
+    code
+    ... on ValidationError {
+      field
+    }
+  }
+`);
+
 export const ProvidersQuery = graphql(`
   query Providers {
     providers {
@@ -213,13 +224,7 @@ export const AssignScheduleMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -236,13 +241,7 @@ export const UnassignScheduleMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -259,10 +258,7 @@ export const AssignBackupLocationMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -279,10 +275,7 @@ export const UnassignBackupLocationMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -302,13 +295,7 @@ export const StartBackupMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -324,10 +311,7 @@ export const StartOffsiteCopyMutation = graphql(`
           status
         }
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -343,10 +327,7 @@ export const StartRestoreMutation = graphql(`
           status
         }
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -361,10 +342,7 @@ export const AbortOperationMutation = graphql(`
           status
         }
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -400,13 +378,7 @@ export const CreateScheduleMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
       ... on UnsupportedByProviderError {
         capability
       }
@@ -436,13 +408,7 @@ export const UpdateScheduleMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -454,10 +420,7 @@ export const DeleteSchedulesMutation = graphql(`
       ... on DeleteSchedulesSuccess {
         deletedIds
       }
-      ... on Error {
-        message
-        code
-      }
+      ...ErrorFields
     }
   }
 `);
