@@ -70,9 +70,12 @@ export interface Provider {
   listDisks(): Promise<Disk[]>;
   listSchedules(): Promise<Schedule[]>;
   listBackupLocations(): Promise<BackupLocation[]>;
-  /** Schedule native id -> the resources it applies to. */
+  /**
+   * Schedule native id -> the resources it applies to. The gateway asks only when
+   * `listSchedules()` left some `targets` undefined, so this may take the slow road.
+   */
   scheduleTargets(): Promise<Map<string, ResourceRef[]>>;
-  /** Backup location native id -> native ids of the VMs assigned to it. */
+  /** Backup location native id -> VM native ids; asked only when `virtualMachineIds` were not listed. */
   locationTargets(): Promise<Map<string, string[]>>;
   listBackups(resource: ResourceRef): Promise<Backup[]>;
   getBackup(nativeId: string): Promise<Backup | undefined>;

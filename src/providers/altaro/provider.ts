@@ -148,20 +148,14 @@ export class AltaroProvider extends HttpProvider {
     });
   }
 
+  /** Asked only when the schedule listing did not carry its VMs inline (see RequestReads.scheduleTargets). */
   async scheduleTargets(): Promise<Map<string, ResourceRef[]>> {
-    const wires = await this.scheduleWires();
-    const inline = wires.map(({ wire }) => [String(wire.ScheduleId), inlineVms(wire)] as const);
-    if (inline.every(([, vms]) => vms !== undefined)) {
-      return new Map(inline.map(([id, vms]) => [id, vms!.map((nativeId) => this.vmRef(nativeId))]));
-    }
     const perVm = await this.perVmAssignments('vms/schedules', 'BackupSchedules', 'ScheduleId');
     return invert(perVm, (nativeId) => this.vmRef(nativeId));
   }
 
+  /** Asked only when the location listing did not carry its VMs inline. */
   async locationTargets(): Promise<Map<string, string[]>> {
-    const wires = await this.locationWires();
-    const inline = wires.map(({ wire }) => [String(wire.BackupLocationId), inlineVms(wire)] as const);
-    if (inline.every(([, vms]) => vms !== undefined)) return new Map(inline.map(([id, vms]) => [id, vms!]));
     const perVm = await this.perVmAssignments('vms/backuplocations', 'BackupLocations', 'BackupLocationId');
     return invert(perVm, (nativeId) => nativeId);
   }
