@@ -39,6 +39,10 @@ const upstreamSettings = {
   retries: z.number().int().min(0).max(10).optional(),
   breakerFailures: z.number().int().positive().optional(),
   breakerCooldownMs: z.number().int().positive().optional(),
+  /** Most requests on the wire to this provider at once (the connection pool's size). */
+  maxConnections: z.number().int().min(1).max(1024).optional(),
+  /** Serve repeated reads from a cache for this long; 0 (default) turns the cache off. */
+  cacheTtlMs: z.number().int().min(0).max(300_000).optional(),
 };
 
 const altaro = z
@@ -123,6 +127,13 @@ export const configSchema = z
       })
       .strict()
       .default({ pollIntervalMs: 1000, dashboardPollIntervalMs: 3000 }),
+    performance: z
+      .object({
+        /** Share identical upstream reads within a request and between concurrent ones (default on). */
+        shareReads: z.boolean().default(true),
+      })
+      .strict()
+      .default({ shareReads: true }),
     providers: z.array(z.discriminatedUnion('kind', [altaro, cloudsigma, billmanager])).min(1, 'list at least one provider'),
   })
   .strict()

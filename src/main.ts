@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     demo = await startDemo();
     logger.info({ simulators: Object.fromEntries(Object.entries(demo.simulators).map(([k, s]) => [k, s.baseUrl])) }, 'demo mode: simulated providers started');
   }
-  const registry = ProviderRegistry.fromConfig(config?.providers ?? demo!.providers);
+  const registry = ProviderRegistry.fromConfig(config?.providers ?? demo!.providers, config?.performance);
   const server = await startGatewayServer({
     registry,
     logger,
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     operations: config?.operations,
     limits: config?.limits,
     introspection: config?.introspection,
+    redis: config?.redis,
   });
   console.log(`backup-gateway ready: GraphiQL at ${server.url}${demo ? ' (demo mode)' : ''}`);
 

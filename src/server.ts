@@ -20,6 +20,8 @@ import { useObservability } from './plugins/observability.js';
 import { withRequestId } from './request-context.js';
 import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
+import { LocalBus, type OperationBus } from './operations/bus.js';
+import { RedisBus } from './operations/redis-bus.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import { RequestReads, type GatewayContext } from './schema/context.js';
 import { schema } from './schema/index.js';
@@ -35,6 +37,8 @@ export interface GatewayServerOptions {
   limits?: Partial<QueryLimits>;
   /** Introspection on (default) or off; off also hides field suggestions. */
   introspection?: boolean;
+  /** Share operation updates and polling leases with other instances through Redis. */
+  redis?: GatewayConfig['redis'];
 }
 
 export interface GatewayServer {
@@ -49,10 +53,15 @@ export const GRAPHQL_PATH = '/graphql';
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { registry, logger } = options;
-  const tracker = new OperationTracker(registry, {
-    pollIntervalMs: options.operations?.pollIntervalMs ?? 1000,
-    dashboardPollIntervalMs: options.operations?.dashboardPollIntervalMs ?? 3000,
-  });
+  const bus: OperationBus = options.redis ? await RedisBus.connect(options.redis.url, logger) : new LocalBus();
+  const tracker = new OperationTracker(
+    registry,
+    {
+      pollIntervalMs: options.operations?.pollIntervalMs ?? 1000,
+      dashboardPollIntervalMs: options.operations?.dashboardPollIntervalMs ?? 3000,
+    },
+    bus,
+  );
   const apiKeys = options.auth ? new ApiKeys(options.auth.apiKeys) : undefined;
   const principalFor = (authorization: string | undefined | null): Principal | undefined =>
     apiKeys ? apiKeys.authenticate(bearerToken(authorization)) : OPEN_ACCESS;
@@ -166,7 +175,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     tracker,
     close: () =>
       (closing ??= (async () => {
-        tracker.close(); // completes every open subscription
+        await tracker.close(); // completes every open subscription and hands its leases over
+        await bus.close();
         await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
         await wsServer.dispose();
         for (const client of wss.clients) client.terminate();

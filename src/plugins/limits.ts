@@ -16,7 +16,8 @@ export interface QueryLimits {
 
 export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 12,
-  maxCost: 20_000,
+  // A full dashboard (every VM with its disks, schedules, locations and last backups) costs about 37,000.
+  maxCost: 100_000,
   maxAliases: 15,
   maxTokens: 2_000,
   maxDirectives: 50,

@@ -1,7 +1,8 @@
 /**
  * Per-request context. `reads` memoizes every provider list for the life of one GraphQL
  * request (or one subscription event), so however deeply a query nests, each upstream list is
- * fetched once: this is what keeps resolvers free of N+1 upstream calls.
+ * fetched once: this is what keeps resolvers free of N+1 upstream calls. Every load runs in the
+ * request's read scope, so the upstream requests behind different lists are shared too.
  */
 import { GraphQLError } from 'graphql';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
@@ -19,6 +20,7 @@ import type {
 import type { OperationTracker } from '../operations/tracker.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Principal } from '../auth.js';
+import { inReadScope, type ReadMemo } from '../upstream/read-scope.js';
 
 export interface GatewayContext {
   registry: ProviderRegistry;
@@ -29,6 +31,7 @@ export interface GatewayContext {
 
 export class RequestReads {
   private readonly memo = new Map<string, Promise<unknown>>();
+  private upstreamMemo: ReadMemo = new Map();
   /** Errors of providers whose part of the answer is missing; appended to the response's `errors`. */
   readonly partialErrors: GraphQLError[] = [];
   private readonly reported = new Set<string>();
@@ -42,10 +45,11 @@ export class RequestReads {
   }
 
   private once<T>(provider: Provider, what: string, load: () => Promise<T>): Promise<T> {
+    if (!this.registry.shareReads) return load();
     const key = `${provider.id}\u0000${what}`;
     let pending = this.memo.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = load();
+      pending = inReadScope(this.upstreamMemo, load);
       this.memo.set(key, pending);
     }
     return pending;
@@ -159,5 +163,6 @@ export class RequestReads {
   /** Forget everything: subscriptions call this before each event so every event is fresh. */
   clear(): void {
     this.memo.clear();
+    this.upstreamMemo = new Map();
   }
 }

@@ -8,7 +8,7 @@ export interface AgentOptions {
   connectTimeoutMs: number;
   /** Idle keep-alive sockets are closed after this long. */
   keepAliveMs?: number;
-  /** Most sockets open to the provider at once (Altaro and BILLmanager are small servers). */
+  /** Most sockets open to the provider at once: its concurrency limit (requests beyond it queue). */
   connections?: number;
 }
 
@@ -16,6 +16,6 @@ export function createAgent(options: AgentOptions): Agent {
   return new Agent({
     connect: { timeout: options.connectTimeoutMs },
     keepAliveTimeout: options.keepAliveMs ?? 10_000,
-    connections: options.connections ?? 16,
+    connections: options.connections ?? 32,
   });
 }

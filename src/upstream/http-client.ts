@@ -10,8 +10,10 @@ import { createAgent } from './agent.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
-import { breakerState, upstreamDuration, upstreamRequests, upstreamRetries } from './metrics.js';
+import { breakerState, sharedReads, upstreamDuration, upstreamRequests, upstreamRetries } from './metrics.js';
 import { currentRequestId } from '../request-context.js';
+import { currentReadScope } from './read-scope.js';
+import { ReadCache } from './read-cache.js';
 
 export interface UpstreamOptions {
   providerId: string;
@@ -21,6 +23,15 @@ export interface UpstreamOptions {
   connectTimeoutMs?: number;
   retry?: Partial<RetryOptions>;
   breaker?: Partial<BreakerOptions>;
+  /** Most requests on the wire to this provider at once; more wait in line. Default 32. */
+  maxConnections?: number;
+  /** Keep read answers this long for later requests (0, the default: no cache). */
+  cacheTtlMs?: number;
+  /**
+   * Share identical reads: within one GraphQL request, and between requests while one is on
+   * the wire. Default true; false only to measure what sharing saves (the benchmark).
+   */
+  shareReads?: boolean;
 }
 
 export interface UpstreamRequest {
@@ -47,13 +58,20 @@ export class UpstreamHttp {
   readonly breaker: CircuitBreaker;
   private readonly healthTracker = new HealthTracker();
   private readonly agent: Agent;
+  private readonly cache?: ReadCache;
+  private readonly shareReads: boolean;
 
   constructor(options: UpstreamOptions) {
     this.providerId = options.providerId;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retry = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
     this.breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 30_000, ...options.breaker });
-    this.agent = createAgent({ connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, this.timeoutMs) });
+    this.agent = createAgent({
+      connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, this.timeoutMs),
+      connections: options.maxConnections,
+    });
+    this.cache = options.cacheTtlMs ? new ReadCache(options.cacheTtlMs) : undefined;
+    this.shareReads = options.shareReads ?? true;
   }
 
   /** Close pooled connections (shutdown). */
@@ -75,17 +93,57 @@ export class UpstreamHttp {
     breakerState.set({ provider: this.providerId }, state === 'OPEN' ? 1 : state === 'HALF_OPEN' ? 0.5 : 0);
   }
 
-  /** Identical GETs already on the wire: a second caller shares the first one's answer. */
+  /** Identical reads already on the wire: a later caller shares the first one's answer. */
   private readonly inflight = new Map<string, Promise<UpstreamResponse>>();
 
+  /**
+   * Reads (idempotent requests) are shared where they can be: the request's read scope first,
+   * then the cache, then a read already on the wire. A write empties the cache.
+   */
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
-    if (req.method !== 'GET') return this.observed(req);
-    const key = `${req.url}\u0000${JSON.stringify(req.headers ?? {})}`;
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      pending = this.observed(req).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, pending);
+    if (!req.idempotent) return this.write(req);
+    if (!this.shareReads) return this.observed(req);
+    const key = readKey(req);
+    const scope = currentReadScope();
+    const scoped = scope?.get(key) as Promise<UpstreamResponse> | undefined;
+    if (scoped) {
+      sharedReads.inc({ provider: this.providerId, how: 'request' });
+      return scoped;
     }
+    const pending = this.read(key, req, scope !== undefined);
+    scope?.set(key, pending);
+    return pending;
+  }
+
+  private async write(req: UpstreamRequest): Promise<UpstreamResponse> {
+    this.cache?.invalidate();
+    try {
+      return await this.observed(req);
+    } finally {
+      this.cache?.invalidate();
+    }
+  }
+
+  /** Only reads made for a query (inside a read scope) use the cache: polls always go upstream. */
+  private read(key: string, req: UpstreamRequest, cacheable: boolean): Promise<UpstreamResponse> {
+    const cached = cacheable ? this.cache?.get(key) : undefined;
+    if (cached) {
+      sharedReads.inc({ provider: this.providerId, how: 'cache' });
+      return Promise.resolve(cached);
+    }
+    const onWire = this.inflight.get(key);
+    if (onWire) {
+      sharedReads.inc({ provider: this.providerId, how: 'inflight' });
+      return onWire;
+    }
+    const begunAt = this.cache?.begin() ?? 0;
+    const pending = this.observed(req)
+      .then((response) => {
+        if (cacheable) this.cache?.store(key, response, begunAt);
+        return response;
+      })
+      .finally(() => this.inflight.delete(key));
+    this.inflight.set(key, pending);
     return pending;
   }
 
@@ -166,6 +224,12 @@ export class UpstreamHttp {
     }
     throw lastError ?? new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" ${req.label} failed`);
   }
+}
+
+/** Two reads with the same key get the same answer; the caller's request id does not count. */
+function readKey(req: UpstreamRequest): string {
+  const headers = Object.entries(req.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'x-request-id');
+  return `${req.method} ${req.url}\u0000${JSON.stringify(headers)}\u0000${String(req.body ?? '')}`;
 }
 
 /** The network reason (ECONNREFUSED, ECONNRESET, …) without addresses that could hold secrets. */

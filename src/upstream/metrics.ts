@@ -29,6 +29,13 @@ export const upstreamRetries = new Counter({
   registers: [metricsRegistry],
 });
 
+export const sharedReads = new Counter({
+  name: 'backup_gateway_upstream_shared_reads_total',
+  help: 'Reads answered without a new upstream request: from the same GraphQL request ("request"), the cache ("cache") or a read already on the wire ("inflight").',
+  labelNames: ['provider', 'how'] as const,
+  registers: [metricsRegistry],
+});
+
 export const breakerState = new Gauge({
   name: 'backup_gateway_upstream_breaker_open',
   help: 'Circuit breaker per provider: 0 closed, 0.5 half-open, 1 open.',

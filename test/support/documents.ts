@@ -451,3 +451,50 @@ export const OperationsUpdatedSubscription = graphql(`
     }
   }
 `);
+
+/** What a dashboard shows for every VM and disk: schedules with next runs, locations, last backup. */
+export const DashboardQuery = graphql(`
+  query Dashboard {
+    virtualMachines(first: 500) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          provider {
+            id
+            kind
+          }
+          schedules {
+            id
+            name
+            nextRuns(count: 1)
+          }
+          backupLocations {
+            id
+            name
+          }
+          lastBackup {
+            at
+            outcome
+          }
+          nextBackupAt
+          disks {
+            id
+            name
+            schedules {
+              id
+              name
+              nextRuns(count: 1)
+            }
+            lastBackup {
+              at
+              outcome
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createLogger } from '../../src/logger.js';
 import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
-import { ProviderRegistry } from '../../src/providers/registry.js';
+import { ProviderRegistry, type RegistryOptions } from '../../src/providers/registry.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../src/server.js';
 import type { ProviderConfig } from '../../src/config.js';
 
@@ -26,21 +26,27 @@ export interface GraphQLResponse<R> {
 }
 
 export interface TestGatewayOptions extends DemoOptions {
+  /** Put this gateway in front of another gateway's simulators (which it then leaves running). */
+  demo?: Demo;
   /** Change the provider configs before the registry is built (e.g. wrong credentials). */
   editProviders?: (providers: ProviderConfig[]) => ProviderConfig[];
   server?: Partial<GatewayServerOptions>;
+  registry?: RegistryOptions;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const demo = await startDemo({
-    altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro },
-    cloudsigma: { snapshotMs: 400, remoteTransferMs: 1200, ...options.cloudsigma },
-    billmanager: { backupMs: 1500, restoreMs: 1500, ...options.billmanager },
-  });
+  const ownDemo = !options.demo;
+  const demo =
+    options.demo ??
+    (await startDemo({
+      altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro },
+      cloudsigma: { snapshotMs: 400, remoteTransferMs: 1200, ...options.cloudsigma },
+      billmanager: { backupMs: 1500, restoreMs: 1500, ...options.billmanager },
+    }));
   // Scheduled runs would start backups on their own in the middle of a test.
   demo.simulators.altaro.state.autoRunSchedules = false;
   const providers = options.editProviders ? options.editProviders(demo.providers) : demo.providers;
-  const registry = ProviderRegistry.fromConfig(providers.map((p) => ({ ...p, retries: p.retries ?? 0 })));
+  const registry = ProviderRegistry.fromConfig(providers.map((p) => ({ ...p, retries: p.retries ?? 0 })), options.registry);
   const server = await startGatewayServer({
     registry,
     logger: createLogger({ level: 'silent' }),
@@ -65,7 +71,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     gql,
     close: async () => {
       await server.close();
-      await demo.close();
+      if (ownDemo) await demo.close();
     },
   };
 }

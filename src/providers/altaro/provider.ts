@@ -164,10 +164,13 @@ export class AltaroProvider extends HttpProvider {
   private async perVmAssignments(resource: string, key: string, idField: string): Promise<Map<string, string[]>> {
     const refs = (await this.vmWires()).map((wire) => str(wire.AltaroVirtualMachineRef)).filter((ref): ref is string => !!ref);
     const result = new Map<string, string[]>();
-    await mapLimit(refs, 8, async (ref) => {
-      const reply = await this.client.call(resource, { args: [ref] });
-      result.set(ref, listOf<Wire>(reply, key).map((item) => String(item[idField])));
-    });
+    // All at once: the connection pool (maxConnections) is what limits the load on the server.
+    await Promise.all(
+      refs.map(async (ref) => {
+        const reply = await this.client.call(resource, { args: [ref] });
+        result.set(ref, listOf<Wire>(reply, key).map((item) => String(item[idField])));
+      }),
+    );
     return result;
   }
 
@@ -398,10 +401,3 @@ function invert<T>(perVm: Map<string, string[]>, toTarget: (vm: string) => T): M
   return result;
 }
 
-async function mapLimit<T>(items: T[], limit: number, worker: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await worker(items[next++]);
-  });
-  await Promise.all(runners);
-}

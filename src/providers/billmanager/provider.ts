@@ -64,8 +64,6 @@ export interface BillmanagerProviderConfig extends BillmanagerConnection {
   upstream?: Omit<UpstreamOptions, 'providerId'>;
 }
 
-/** Per-instance reads in parallel at most. */
-const CONCURRENCY = 6;
 /** `backup_rotation` range the panel offers (§5.3: UI 1–10; server limits unknown). */
 const MAX_ROTATION = 10;
 /** Schedule and backup names: 1–100 characters (§5.5, §5.9). */
@@ -166,7 +164,7 @@ export class BillmanagerProvider extends HttpProvider {
   async listVirtualMachines(): Promise<VirtualMachine[]> {
     const now = new Date();
     const instances = await this.instanceWires();
-    return mapLimit(instances, CONCURRENCY, async (wire) => {
+    return Promise.all(instances.map(async (wire) => {
       const id = idOf(wire);
       const [backups, schedules] = await Promise.all([this.backupWires(id), this.scheduleList(id, false)]);
       return toVirtualMachine(
@@ -177,12 +175,12 @@ export class BillmanagerProvider extends HttpProvider {
         this.timeZone,
         now,
       );
-    });
+    }));
   }
 
   async listSchedules(): Promise<Schedule[]> {
     const instances = await this.instanceWires();
-    const perInstance = await mapLimit(instances, CONCURRENCY, async (wire) => this.schedulesFrom(idOf(wire), await this.scheduleList(idOf(wire), true)));
+    const perInstance = await Promise.all(instances.map(async (wire) => this.schedulesFrom(idOf(wire), await this.scheduleList(idOf(wire), true))));
     return perInstance.flat();
   }
 
@@ -207,7 +205,7 @@ export class BillmanagerProvider extends HttpProvider {
   async listOperations(): Promise<Operation[]> {
     const now = new Date();
     const instances = await this.instanceWires();
-    const perInstance = await mapLimit(instances, CONCURRENCY, async (instance) => {
+    const perInstance = await Promise.all(instances.map(async (instance) => {
       const id = idOf(instance);
       const ops: Operation[] = [];
       if (/rebuild/i.test(instanceStatusText(instance) ?? '')) {
@@ -221,7 +219,7 @@ export class BillmanagerProvider extends HttpProvider {
         }
       }
       return ops;
-    });
+    }));
     return perInstance.flat();
   }
 
@@ -528,11 +526,11 @@ export class BillmanagerProvider extends HttpProvider {
       if (wire) return { instanceId: cached, wire, rotation: list?.rotation };
     }
     const instances = await this.instanceWires();
-    const found = await mapLimit(instances, CONCURRENCY, async (instance) => {
+    const found = await Promise.all(instances.map(async (instance) => {
       const list = await this.scheduleList(idOf(instance), false);
       const wire = list?.elems.find((w) => idOf(w) === id);
       return wire ? { instanceId: idOf(instance), wire } : undefined;
-    });
+    }));
     const hit = found.find((f) => f !== undefined);
     if (!hit) throw new NotFoundError(`id: no schedule ${id} on provider "${this.id}"`, this.id);
     const list = await this.scheduleList(hit.instanceId, true);
@@ -690,15 +688,3 @@ async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, worker: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await worker(items[index]);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}
