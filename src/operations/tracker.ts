@@ -4,12 +4,18 @@
  * state goes through `observe`, which emits only real changes. Transient upstream errors do not
  * end a subscription: polling backs off and goes on; after `maxFailures` in a row the stream
  * ends with the last error.
+ *
+ * Several instances share one OperationBus (Redis): each update observed here is published to
+ * the others, and before every poll an instance takes the operation's lease, so at most one
+ * instance polls an operation (or a provider's dashboard list) at a time. If the holder dies,
+ * its lease runs out and the next instance with subscribers takes over.
  */
 import { Repeater } from 'graphql-yoga';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
 import { isTerminal, type Operation } from '../domain/model.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { activePollers as pollerGauge } from '../upstream/metrics.js';
+import { LocalBus, type OperationBus } from './bus.js';
 
 export interface TrackerOptions {
   pollIntervalMs: number;
@@ -26,6 +32,8 @@ interface Poller {
   failureListeners: Set<(error: Error) => void>;
   timer?: NodeJS.Timeout;
   failures: number;
+  /** Whether this instance held the lease at its last tick (it polls; the others listen). */
+  leading: boolean;
 }
 
 const keyOf = (providerId: string, nativeId: string) => `${providerId}\u0000${nativeId}`;
@@ -41,22 +49,32 @@ export class OperationTracker {
   private readonly stops = new Set<() => void>();
   private closed = false;
   private readonly maxFailures: number;
+  /** A lease outlives a few missed polls, so a busy holder keeps it and a dead one loses it fast. */
+  private readonly leaseMs: number;
 
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly options: TrackerOptions,
+    private readonly bus: OperationBus = new LocalBus(),
   ) {
     this.maxFailures = options.maxFailures ?? 30;
+    this.leaseMs = Math.max(1_000, options.pollIntervalMs * 3);
+    bus.subscribe((operation) => this.observe(operation));
   }
 
-  /** Number of operations being polled right now (for metrics and tests). */
+  /** Number of operations followed for subscribers here (for metrics and tests). */
   get activePollers(): number {
     return this.pollers.size;
   }
 
-  /** A mutation started an operation: dashboards hear of it at once. */
+  /** Number of those this instance polls itself (the others are polled by another instance). */
+  get leadingPollers(): number {
+    return [...this.pollers.values()].filter((poller) => poller.leading).length;
+  }
+
+  /** A mutation started an operation: dashboards (on every instance) hear of it at once. */
   started(operation: Operation): void {
-    this.observe(operation);
+    this.report(operation);
   }
 
   /** The operation's current state first, then every change; completes after a terminal status. */
@@ -66,9 +84,11 @@ export class OperationTracker {
       this.stops.add(stop);
       const provider = this.registry.get(providerId);
       if (!provider) return stop(new NotFoundError(`no provider "${providerId}" is configured`));
-      let current: Operation | undefined;
+      // Already followed here: its last known state is current, and costs no upstream read.
+      const key = keyOf(providerId, nativeId);
+      let current: Operation | undefined = this.pollers.has(key) ? this.lastState.get(key) : undefined;
       try {
-        current = await provider.getOperation(nativeId);
+        current ??= await provider.getOperation(nativeId);
       } catch (error) {
         this.stops.delete(stop);
         return stop(error as Error);
@@ -77,8 +97,8 @@ export class OperationTracker {
         this.stops.delete(stop);
         return stop(new NotFoundError(`no operation ${nativeId} on provider "${providerId}"`, providerId));
       }
-      this.lastSeen.set(keyOf(providerId, nativeId), signature(current));
-      this.lastState.set(keyOf(providerId, nativeId), current);
+      this.lastSeen.set(key, signature(current));
+      this.lastState.set(key, current);
       await push(current);
       if (isTerminal(current.status)) {
         this.stops.delete(stop);
@@ -116,24 +136,38 @@ export class OperationTracker {
       if (this.dashboardListeners.size === 0 && this.dashboardTimer) {
         clearTimeout(this.dashboardTimer);
         this.dashboardTimer = undefined;
+        // Let another instance with dashboard subscribers take over at once.
+        for (const provider of this.registry.all()) void this.bus.release(`dashboard:${provider.id}`);
       }
     });
   }
 
   /** Complete every open stream and stop polling (graceful shutdown). */
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     for (const stop of [...this.stops]) stop();
-    for (const poller of this.pollers.values()) clearTimeout(poller.timer);
+    const leases: string[] = [];
+    for (const [key, poller] of this.pollers) {
+      clearTimeout(poller.timer);
+      if (poller.leading) leases.push(key);
+    }
     pollerGauge.dec(this.pollers.size);
     this.pollers.clear();
     clearTimeout(this.dashboardTimer);
+    // Hand the operations over to the other instances now rather than when the leases expire.
+    await Promise.all(leases.map((key) => this.bus.release(key)));
   }
 
-  private observe(op: Operation): void {
+  /** An update observed by this instance: deliver it here and tell the other instances. */
+  private report(op: Operation): void {
+    if (this.observe(op)) this.bus.publish(op);
+  }
+
+  /** Deliver an update to local subscribers; false when it changes nothing. */
+  private observe(op: Operation): boolean {
     const key = keyOf(op.providerId, op.nativeId);
     const sig = signature(op);
-    if (this.lastSeen.get(key) === sig) return;
+    if (this.lastSeen.get(key) === sig) return false;
     this.lastSeen.set(key, sig);
     if (isTerminal(op.status)) this.lastState.delete(key);
     else this.lastState.set(key, op);
@@ -141,13 +175,14 @@ export class OperationTracker {
     this.dashboardListeners.forEach((listener) => listener(op));
     if (isTerminal(op.status)) this.dashboardKnown.delete(key);
     else this.dashboardKnown.set(key, op);
+    return true;
   }
 
   private poller(providerId: string, nativeId: string): Poller {
     const key = keyOf(providerId, nativeId);
     let poller = this.pollers.get(key);
     if (!poller) {
-      poller = { providerId, nativeId, listeners: new Set(), failureListeners: new Set(), failures: 0 };
+      poller = { providerId, nativeId, listeners: new Set(), failureListeners: new Set(), failures: 0, leading: false };
       this.pollers.set(key, poller);
       pollerGauge.inc();
       this.schedulePoll(poller, this.options.pollIntervalMs);
@@ -158,7 +193,9 @@ export class OperationTracker {
   private release(poller: Poller): void {
     if (poller.listeners.size > 0) return;
     clearTimeout(poller.timer);
-    if (this.pollers.delete(keyOf(poller.providerId, poller.nativeId))) pollerGauge.dec();
+    const key = keyOf(poller.providerId, poller.nativeId);
+    if (this.pollers.delete(key)) pollerGauge.dec();
+    if (poller.leading) void this.bus.release(key);
   }
 
   private schedulePoll(poller: Poller, delayMs: number): void {
@@ -167,12 +204,17 @@ export class OperationTracker {
   }
 
   private async poll(poller: Poller): Promise<void> {
-    if (!this.pollers.has(keyOf(poller.providerId, poller.nativeId))) return;
+    const key = keyOf(poller.providerId, poller.nativeId);
+    if (!this.pollers.has(key)) return;
+    poller.leading = await this.bus.lease(key, this.leaseMs);
+    if (!this.pollers.has(key)) return;
+    // Another instance polls it and publishes what it sees; try the lease again next interval.
+    if (!poller.leading) return this.schedulePoll(poller, this.options.pollIntervalMs);
     try {
       const op = await this.registry.get(poller.providerId)?.getOperation(poller.nativeId);
       poller.failures = 0;
       if (!op) throw new NotFoundError(`operation ${poller.nativeId} is no longer known to provider "${poller.providerId}"`, poller.providerId);
-      this.observe(op);
+      this.report(op);
       if (isTerminal(op.status)) return;
       this.schedulePoll(poller, this.options.pollIntervalMs);
     } catch (error) {
@@ -184,9 +226,9 @@ export class OperationTracker {
       }
       // Transient: tell subscribers, back off exponentially (capped) and keep following the operation.
       const delayMs = Math.min(30_000, this.options.pollIntervalMs * 2 ** Math.min(poller.failures, 5));
-      const last = this.lastState.get(keyOf(poller.providerId, poller.nativeId));
+      const last = this.lastState.get(key);
       if (last) {
-        this.observe({
+        this.report({
           ...last,
           updatedAt: new Date(),
           message: `lost contact with provider "${poller.providerId}": ${(error as Error).message}; still following (attempt ${poller.failures} of ${this.maxFailures})`,
@@ -201,15 +243,16 @@ export class OperationTracker {
     const tick = async () => {
       await Promise.all(
         this.registry.all().map(async (provider) => {
+          if (!(await this.bus.lease(`dashboard:${provider.id}`, Math.max(1_000, this.options.dashboardPollIntervalMs * 3)))) return;
           try {
             const listed = await provider.listOperations();
             const present = new Set(listed.map((op) => keyOf(op.providerId, op.nativeId)));
-            listed.forEach((op) => this.observe(op));
+            listed.forEach((op) => this.report(op));
             // Operations that left the provider's list: resolve their final state.
             for (const [key, known] of this.dashboardKnown) {
               if (known.providerId !== provider.id || present.has(key)) continue;
               const final = await provider.getOperation(known.nativeId).catch(() => undefined);
-              if (final) this.observe(final);
+              if (final) this.report(final);
               else this.dashboardKnown.delete(key);
             }
           } catch {

@@ -1,0 +1,129 @@
+/**
+ * Two gateway instances in front of the same simulators, sharing a real redis-server: updates
+ * of an operation started through one reach subscribers on the other, at most one instance
+ * polls an operation at a time, and the other takes over when that one shuts down.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { startDemo, type Demo } from '../../src/demo.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
+import { startGatewayServer } from '../../src/server.js';
+import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { OperationsUpdatedSubscription, OperationUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
+import { subscribeWs, wsClient } from '../support/subscribe.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+import { closedPort } from '../support/ports.js';
+
+const POLL_MS = 100;
+let redis: TestRedis;
+let demo: Demo;
+let a: TestGateway;
+let b: TestGateway;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  demo = await startDemo({ altaro: { operationMs: 2500, finishedGraceMs: 3000 } });
+  const server = { redis: { url: redis.url }, operations: { pollIntervalMs: POLL_MS, dashboardPollIntervalMs: 60_000 } };
+  a = await startTestGateway({ demo, server });
+  b = await startTestGateway({ demo, server });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await demo?.close();
+  await redis?.stop();
+});
+
+async function startBackupThrough(gw: TestGateway, vmName: string) {
+  const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, filter: { nameContains: vmName } }));
+  const vm = vms.virtualMachines.edges.map((e) => e.node).find((n) => n.name === vmName)!;
+  const started = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } }));
+  if (started.startBackup.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
+  return started.startBackup.operation;
+}
+
+const statusPolls = () => demo.simulators.altaro.server.requests.filter((r) => r.routeKey === 'activity/operation-status').length;
+
+describe('several gateway instances with Redis', () => {
+  it('streams an operation started through A to subscribers on A and B, polled by one instance only', async () => {
+    const operation = await startBackupThrough(a, 'DC02');
+    demo.simulators.altaro.server.clearRequests();
+    const began = Date.now();
+    const [clientA, clientB] = [wsClient(a.wsUrl), wsClient(b.wsUrl)];
+    const onA = subscribeWs(clientA, OperationUpdatedSubscription, { id: operation.id });
+    const onB = subscribeWs(clientB, OperationUpdatedSubscription, { id: operation.id });
+
+    let mostLeaders = 0;
+    let sawLeader = false;
+    const sampler = setInterval(() => {
+      const leaders = a.server.tracker.leadingPollers + b.server.tracker.leadingPollers;
+      mostLeaders = Math.max(mostLeaders, leaders);
+      sawLeader ||= leaders === 1;
+    }, 20);
+    await Promise.all([onA.done, onB.done]);
+    clearInterval(sampler);
+    const elapsed = Date.now() - began;
+    await Promise.all([clientA.dispose(), clientB.dispose()]);
+
+    for (const stream of [onA, onB]) {
+      const statuses = stream.results.map((r) => r.data?.operationUpdated.status);
+      expect(statuses).toContain('RUNNING');
+      expect(statuses.at(-1)).toBe('SUCCEEDED');
+      const progress = stream.results.map((r) => r.data?.operationUpdated.progress ?? 0);
+      expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    }
+    // B saw the progress A's poller (or its own) observed: more than the first and last state.
+    expect(onB.results.length).toBeGreaterThan(2);
+    expect(sawLeader).toBe(true);
+    expect(mostLeaders).toBe(1);
+    // Two instances each polling would make about 2 reads per interval; one makes about 1.
+    // (+2 for each instance's first read when its subscriber arrived, +2 for timer slack.)
+    expect(statusPolls()).toBeLessThanOrEqual(Math.ceil(elapsed / POLL_MS) + 4);
+    // Nothing is left polling, and every lease was handed back.
+    expect(a.server.tracker.activePollers + b.server.tracker.activePollers).toBe(0);
+  });
+
+  it('tells operationsUpdated subscribers on B at once of an operation started through A', async () => {
+    const clientB = wsClient(b.wsUrl);
+    const dashboard = subscribeWs(clientB, OperationsUpdatedSubscription, {});
+    // B's own dashboard poll runs once at subscribe time, then not for a minute (see beforeAll):
+    // the operation can only reach B through Redis.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const operation = await startBackupThrough(a, 'WEB01');
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !dashboard.results.some((r) => r.data?.operationsUpdated.id === operation.id)) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    dashboard.close();
+    await clientB.dispose();
+    expect(dashboard.results.some((r) => r.data?.operationsUpdated.id === operation.id)).toBe(true);
+  });
+
+  it('keeps the stream going on B when the polling instance shuts down', async () => {
+    const operation = await startBackupThrough(a, 'SQL02');
+    const [clientA, clientB] = [wsClient(a.wsUrl), wsClient(b.wsUrl)];
+    const onA = subscribeWs(clientA, OperationUpdatedSubscription, { id: operation.id });
+    const onB = subscribeWs(clientB, OperationUpdatedSubscription, { id: operation.id });
+    onA.done.catch(() => undefined);
+    // Make A the instance that polls: wait until one instance leads, then close that one.
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && a.server.tracker.leadingPollers + b.server.tracker.leadingPollers === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const [leader, follower, followerStream] = a.server.tracker.leadingPollers ? [a, b, onB] : [b, a, onA];
+    await leader.server.close();
+    await followerStream.done;
+    await Promise.all([clientA.dispose(), clientB.dispose()]);
+    expect(followerStream.results.at(-1)?.data?.operationUpdated.status).toBe('SUCCEEDED');
+    expect(follower.server.tracker.activePollers).toBe(0);
+  });
+
+  it('refuses to start when Redis cannot be reached, and says where it looked', async () => {
+    const port = await closedPort();
+    const registry = ProviderRegistry.fromConfig(demo.providers);
+    await expect(
+      startGatewayServer({ registry, logger: createLogger({ level: 'silent' }), port: 0, redis: { url: `redis://:secret@127.0.0.1:${port}` } }),
+    ).rejects.toThrow(new RegExp(`cannot reach Redis at redis://:\\*\\*\\*@127.0.0.1:${port}.*ECONNREFUSED`));
+    await registry.closeAll();
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * A real redis-server for tests, on a free loopback port, without persistence. `.ci/run`
+ * installs the Debian package; a machine without it fails the test with a message saying so.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closedPort } from './ports.js';
+
+export interface TestRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  const port = await closedPort();
+  let child: ChildProcess;
+  const ready = new Promise<void>((resolve, reject) => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.once('error', (error) => reject(new Error(`cannot start redis-server (apt-get install -y redis-server): ${error.message}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready`)));
+  });
+  await ready;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
