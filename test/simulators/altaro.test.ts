@@ -702,3 +702,53 @@ describe('Altaro simulator: faults', () => {
     expect((await call(sim, 'GET', `/vms/list/${token}`)).body.Success).toBe(true);
   });
 });
+
+describe('Altaro simulator: extraResources (load tests)', () => {
+  it('adds 100 configured bench VMs with a schedule, a location and a last backup, leaving the seed as it was', async () => {
+    const clock = noonClock();
+    const plain = await start({ clock });
+    const sim = await start({ clock, extraResources: 100 });
+    const token = await login(sim);
+
+    const list = (await call(sim, 'GET', `/vms/list/${token}/1`)).body.VirtualMachines as any[];
+    const bench = list.filter((v) => v.VirtualMachineName.startsWith('bench-vm-'));
+    expect(bench).toHaveLength(100);
+    expect(bench.map((v) => v.VirtualMachineName)).toContain('bench-vm-100');
+    expect(new Set(bench.map((v) => v.HostName))).toEqual(new Set(['HV01', 'HV02', 'ESX01']));
+    for (const vm of bench) {
+      expect(vm.Configured).toBe(true);
+      expect(vm.LastBackupTime).not.toBeNull();
+      expect(['Success', 'Warning']).toContain(vm.LastBackupResult);
+      expect(vm.NextBackupTime).not.toBeNull();
+    }
+
+    // Schedule and location items list their VMs: every bench VM is on exactly one of each.
+    const schedules = (await call(sim, 'GET', `/schedules/${token}`)).body.BackupSchedules as any[];
+    const locations = (await call(sim, 'GET', `/backuplocations/${token}`)).body.BackupLocations as any[];
+    const count = (items: any[], ref: string) => items.filter((i) => i.VirtualMachines.some((v: any) => v.AltaroVirtualMachineRef === ref)).length;
+    for (const vm of bench) {
+      expect(count(schedules, vm.AltaroVirtualMachineRef)).toBe(1);
+      expect(count(locations, vm.AltaroVirtualMachineRef)).toBe(1);
+    }
+
+    // The per-VM routes agree, and the history is real: reports and restore versions.
+    const one = bench[41];
+    const vmSchedules = (await call(sim, 'GET', `/vms/schedules/${token}/${one.AltaroVirtualMachineRef}`)).body.BackupSchedules;
+    expect(vmSchedules).toHaveLength(1);
+    const vmLocations = (await call(sim, 'GET', `/vms/backuplocations/${token}/${one.AltaroVirtualMachineRef}`)).body.BackupLocations;
+    expect(vmLocations).toHaveLength(1);
+    const report = (await call(sim, 'GET', `/reports/backup/${token}/${one.AltaroVirtualMachineRef}`)).body.BackupReports;
+    expect(report[0].DateTime).toBe(one.LastBackupTime);
+    const versions = await call(sim, 'GET', `/restore-options/available-versions/${token}/${one.AltaroVirtualMachineRef}/${vmLocations[0].BackupLocationId}`);
+    expect(versions.body.VirtualMachineRestoreDetails.Versions.length).toBeGreaterThan(0);
+
+    // Seeded VMs read the same with or without the bench VMs.
+    const plainToken = await login(plain);
+    const seeded = (await call(plain, 'GET', `/vms/list/${plainToken}/1`)).body.VirtualMachines;
+    expect(list.filter((v) => !v.VirtualMachineName.startsWith('bench-vm-'))).toEqual(seeded);
+  });
+
+  it('refuses extraResources without the demo seed', async () => {
+    await expect(startAltaroSimulator({ seed: false, extraResources: 1 })).rejects.toThrow(/needs the demo seed/);
+  });
+});

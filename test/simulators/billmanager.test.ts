@@ -7,6 +7,7 @@ import {
   type BillmanagerSimulatorOptions,
 } from '../../src/simulators/billmanager/index.js';
 import { zonedParts } from '../../src/simulators/billmanager/zone.js';
+import { SimClock } from '../../src/simulators/kit/clock.js';
 
 const USER = 'ops@example.com';
 const PASSWORD = 'zomro-demo';
@@ -416,5 +417,52 @@ describe('schedule engine time zone', () => {
     }
     const daily = s.state.backupsOf('5203762').filter((b) => b.kind === 'auto' && b.status === 'Active');
     expect(daily).toHaveLength(7); // daily 04:30 for 10 days, rotation 7
+  });
+});
+
+describe('extraResources (load tests)', () => {
+  it('adds 100 bench instances, each with one schedule and one or two automatic backups', async () => {
+    // Tomorrow ~noon in Kyiv: far from the bench schedules' times (01:15, 02:45, 04:30), so no
+    // backup is Saving (rotation not yet applied) while the test reads.
+    const clock = new SimClock();
+    const d = clock.date();
+    clock.setTo(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1, 9, 30));
+    await start({ extraResources: 100, clock });
+    const auth = await login();
+    const instances = elems(await call({ func: 'instances', auth }));
+    expect(instances).toHaveLength(112);
+    const bench = instances.filter((e) => e.servername.$.startsWith('bench-vps-'));
+    expect(bench).toHaveLength(100);
+    expect(bench.at(-1)!.servername.$).toBe('bench-vps-100');
+    expect(new Set(bench.map((e) => e.ip.$)).size).toBe(100);
+
+    for (const instance of bench) {
+      expect(instance.instance_status.$).toBe('active');
+      const schedules = await call({ func: 'instances.fleio_bckps.schedule', auth, elid: instance.id.$ });
+      expect(elems(schedules)).toHaveLength(1);
+      const schedule = elems(schedules)[0];
+      expect(schedule.rotation_days.$).toBe('Sunday Monday Tuesday Wednesday Thursday Friday Saturday ');
+      const rotation = Number(schedules.backup_rotation.$);
+      expect([1, 2]).toContain(rotation);
+
+      const backups = elems(await call({ func: 'instances.fleio_bckps', auth, elid: instance.id.$ }));
+      expect(backups).toHaveLength(rotation);
+      for (const backup of backups) {
+        expect(backup.backup_type.$).toBe('auto');
+        expect(backup.name.$).toMatch(new RegExp(`^${schedule.name.$} \\d{4}-\\d\\d-\\d\\d ${schedule.rotation_time.$}$`));
+      }
+    }
+  });
+
+  it('leaves the seeded instances, schedules and backups as they are', async () => {
+    const dump = (s: BillmanagerSimulator) => ({
+      instances: [...s.state.instances.values()].filter((i) => !i.servername.startsWith('bench-')).map((i) => [i.id, i.servername, i.ip]),
+      schedules: [...s.state.schedules.values()].filter((x) => Number(x.instanceId) < 5203800).map((x) => [x.id, x.instanceId, x.name]),
+      backups: [...s.state.backups.values()].filter((b) => Number(b.instanceId) < 5203800).map((b) => [b.id, b.instanceId, b.name]),
+    });
+    const clock = new SimClock(); // shared, so both seeds start from (nearly) the same instant
+    const plain = dump(await start({ clock }));
+    await sim!.close();
+    expect(dump(await start({ extraResources: 10, clock }))).toEqual(plain);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudSigmaSimulator, UNPROTECTED_DRIVES, type CloudSigmaSimulator } from '../../src/simulators/cloudsigma/index.js';
+import { SimClock } from '../../src/simulators/kit/clock.js';
 
 const USER = 'ops@example.com';
 const PASSWORD = 'cloudsigma-demo';
@@ -478,5 +479,79 @@ describe('CloudSigma simulator: restore = clone', () => {
     expect(res.json).toMatchObject({ name: 'from-lon', status: 'cloning_dst', size: drive.size });
     sim.server.clock.advance(2000);
     expect((await api('GET', `drives/${res.json.uuid}/`)).json.status).toBe('unmounted');
+  });
+});
+
+describe('CloudSigma simulator: extraResources (load tests)', () => {
+  let sim: CloudSigmaSimulator;
+  let plain: CloudSigmaSimulator;
+  beforeAll(async () => {
+    // Tomorrow 12:20 UTC: no seeded scheduler runs then (they run on :00, :15, :45 or fixed hours),
+    // so no new snapshot can appear while the test reads.
+    const clock = new SimClock();
+    const d = clock.date();
+    clock.setTo(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1, 12, 20));
+    sim = await startCloudSigmaSimulator({ extraResources: 100, schedulerTickMs: 60_000, clock });
+    plain = await startCloudSigmaSimulator({ schedulerTickMs: 60_000, clock });
+  });
+  afterAll(async () => {
+    await sim.close();
+    await plain.close();
+  });
+
+  it('adds 100 running bench servers, each with one drive on an existing scheduler and 1-2 of its snapshots', async () => {
+    const api = client(sim);
+    const servers = (await api('GET', 'servers/detail/?limit=0&name__contains=bench-srv-')).json;
+    expect(servers.meta.total_count).toBe(100);
+    expect(servers.objects.map((s: Json) => s.name)).toContain('bench-srv-100');
+
+    const drives = (await api('GET', 'drives/detail/?limit=0&name__contains=bench-srv-')).json.objects as Json[];
+    expect(drives).toHaveLength(100);
+    const driveByUuid = new Map(drives.map((d) => [d.uuid, d]));
+    const schedulers = new Map(((await api('GET', 'backupschedulers/detail/?limit=0')).json.objects as Json[]).map((s) => [s.uuid, s]));
+    expect(schedulers.size).toBe(13); // the seed's; none added for the bench
+    const localSnaps = (await api('GET', 'snapshots/?limit=0')).json.objects as Json[];
+    const remoteSnaps = (await api('GET', 'remotesnapshots/?limit=0')).json.objects as Json[];
+
+    for (const server of servers.objects as Json[]) {
+      expect(server.status).toBe('running');
+      expect(server.drives).toHaveLength(1);
+      const drive = driveByUuid.get(server.drives[0].drive.uuid);
+      expect(drive.name).toBe(`${server.name}-os`);
+      expect(drive.status).toBe('mounted');
+      const scheduler = schedulers.get(drive.backup_scheduler.uuid);
+      expect(scheduler).toBeDefined();
+
+      // Snapshots listed on the drive = the ones in the snapshot lists, all made by its scheduler.
+      const kind = scheduler.type === 'snapshot' ? 'local' : 'remote';
+      const own = (kind === 'local' ? localSnaps : remoteSnaps).filter((s) => s.drive.uuid === drive.uuid);
+      expect([1, 2]).toContain(own.length);
+      expect(kind === 'local' ? drive.snapshots : drive.remote_snapshots).toHaveLength(own.length);
+      expect(kind === 'local' ? drive.remote_snapshots : drive.snapshots).toHaveLength(0);
+      for (const snap of own) expect(snap.meta.backup_scheduler).toBe(scheduler.uuid);
+    }
+    // Round-robin: every seeded scheduler gets some bench drives.
+    expect(new Set(drives.map((d) => d.backup_scheduler.uuid)).size).toBe(13);
+  });
+
+  it('leaves the seeded servers, drives and schedulers as they are without extras', async () => {
+    const names = (s: CloudSigmaSimulator) => [...s.state.servers.values()].map((x) => `${x.uuid} ${x.name}`);
+    expect(names(sim).slice(0, 12)).toEqual(names(plain));
+    expect([...sim.state.schedulers.keys()]).toEqual([...plain.state.schedulers.keys()]);
+    const seededDrives = (s: CloudSigmaSimulator) =>
+      [...s.state.drives.values()].filter((d) => !d.name.startsWith('bench-')).map((d) => `${d.uuid} ${d.name} ${d.backupScheduler}`);
+    expect(seededDrives(sim)).toEqual(seededDrives(plain));
+  });
+
+  it('creates a bench scheduler when there is no seed', async () => {
+    const bare = await startCloudSigmaSimulator({ seed: false, extraResources: 3 });
+    try {
+      const schedulers = [...bare.state.schedulers.values()];
+      expect(schedulers.map((s) => s.data.name)).toEqual(['Bench daily']);
+      expect([...bare.state.drives.values()].every((d) => d.backupScheduler === schedulers[0]!.uuid)).toBe(true);
+      expect(bare.state.snapshots.size).toBe(5); // 2 + 1 + 2
+    } finally {
+      await bare.close();
+    }
   });
 });

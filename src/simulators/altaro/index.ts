@@ -8,11 +8,12 @@
  *
  * Files: format.ts (envelope, dates), router.ts (path matching, route keys), routes.ts (the calls),
  * operations.ts (progress engine + scheduler), schedule.ts (schedule time math), state.ts (model),
- * seed.ts (demo data), metrics.ts (deterministic sizes), alterr.ts (error texts), ids.ts (GUIDs).
+ * seed.ts (demo data), bench.ts (extra VMs for load tests), metrics.ts (deterministic sizes), alterr.ts (error texts), ids.ts (GUIDs).
  */
 import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
+import { addBenchVms } from './bench.js';
 import { assertTimeZone } from './format.js';
 import { OperationEngine } from './operations.js';
 import { normaliseBasePath } from './router.js';
@@ -46,6 +47,14 @@ export interface AltaroSimulatorOptions {
   faults?: FaultSettings;
   /** Default true: seeded demo data; false = hosts only. */
   seed?: boolean;
+  /**
+   * Synthetic configured VMs `bench-vm-NNN` added after the seed (default 0), for load tests:
+   * each on one seeded backup schedule and one primary location, with a short backup history.
+   * Needs `seed: true`.
+   */
+  extraResources?: number;
+  /** Real ms every non-admin reply is delayed by (default 0); injected fault latency adds on top. */
+  latencyMs?: number;
 }
 
 export interface AltaroSimulator {
@@ -80,6 +89,7 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
   const state = new AltaroState(timezone);
   const startedAt = clock.now();
   seedState(state, startedAt, options.seed ?? true);
+  addBenchVms(state, startedAt, options.extraResources ?? 0);
 
   const engine = new OperationEngine(
     state,
@@ -103,6 +113,7 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
     host: options.host ?? ALTARO_DEFAULTS.host,
     clock,
     faults: options.faults,
+    latencyMs: options.latencyMs,
     routeKeyOf: routes.routeKeyOf,
     handle: routes.handle,
     expiredSessionReply: routes.expiredSessionReply,

@@ -53,7 +53,7 @@ const LOCATIONS: Array<{ key: LocationKey } & Omit<BackupLocation, 'id'>> = [
 
 type Story = 'normal' | 'never' | 'lastFailed' | 'stale' | 'manual';
 
-interface VmSeed {
+export interface VmSeed {
   name: string;
   host: string;
   diskGb: number;
@@ -63,6 +63,8 @@ interface VmSeed {
   story?: Story;
   /** For story 'manual': backups taken by hand this many days ago. */
   manualDaysAgo?: number[];
+  /** Days of schedule history before start, default 14 (bench VMs use a shorter one). */
+  historyDays?: number;
 }
 
 const VMS: VmSeed[] = [
@@ -106,30 +108,41 @@ export function seedState(state: AltaroState, now: number, demoData: boolean): v
 
   for (const seed of VMS) {
     const host = state.hosts.find((h) => h.name === seed.host)!;
-    const configured = seed.configured !== false;
-    const vm: Vm = {
-      name: seed.name,
-      hostRef: host.ref,
-      hypervisorUuid: seedGuid(`vm-uuid:${seed.name}`),
-      altaroRef: configured ? seedGuid(`vm-ref:${seed.name}`) : null,
-      diskBytes: seed.diskGb * GIB,
-      scheduleIds: (seed.schedules ?? []).map((k) => scheduleIds.get(k)!),
-      locationIds: (seed.locations ?? []).map((k) => locationIds.get(k)!),
-      lastBackup: null,
-      lastOffsiteCopy: null,
-      failNextBackup: false,
-      failNextOffsiteCopy: false,
-      reports: emptyReports(),
-      versions: [],
-    };
+    const vm = seededVm(
+      seed,
+      host.ref,
+      (seed.schedules ?? []).map((k) => scheduleIds.get(k)!),
+      (seed.locations ?? []).map((k) => locationIds.get(k)!),
+    );
     state.vms.push(vm);
-    if (configured) seedHistory(state, vm, seed, now);
+    if (vm.altaroRef) seedHistory(state, vm, seed, now);
   }
 
   seedRestores(state, now);
 }
 
-function seedHistory(state: AltaroState, vm: Vm, seed: VmSeed, now: number): void {
+/** A VM with deterministic ids (from its name), linked as given, without history yet. */
+export function seededVm(seed: VmSeed, hostRef: string, scheduleIds: string[], locationIds: string[]): Vm {
+  const configured = seed.configured !== false;
+  return {
+    name: seed.name,
+    hostRef,
+    hypervisorUuid: seedGuid(`vm-uuid:${seed.name}`),
+    altaroRef: configured ? seedGuid(`vm-ref:${seed.name}`) : null,
+    diskBytes: seed.diskGb * GIB,
+    scheduleIds,
+    locationIds,
+    lastBackup: null,
+    lastOffsiteCopy: null,
+    failNextBackup: false,
+    failNextOffsiteCopy: false,
+    reports: emptyReports(),
+    versions: [],
+  };
+}
+
+/** Backup (and offsite) reports, last-run summaries and restore versions of one configured VM. */
+export function seedHistory(state: AltaroState, vm: Vm, seed: VmSeed, now: number): void {
   const story = seed.story ?? 'normal';
   if (story === 'never') return;
   const primary = state.locationsOf(vm, 'Primary')[0];
@@ -143,7 +156,7 @@ function seedHistory(state: AltaroState, vm: Vm, seed: VmSeed, now: number): voi
     const set = new Set<number>();
     for (const schedule of state.schedulesOf(vm, 'Backup')) {
       // Leave the last hour out so that no seeded operation could still be running.
-      for (const t of runsBetween(schedule, now - 14 * DAY, now - HOUR, state.timeZone)) set.add(t);
+      for (const t of runsBetween(schedule, now - (seed.historyDays ?? 14) * DAY, now - HOUR, state.timeZone)) set.add(t);
     }
     runs = [...set];
     if (story === 'stale') runs = runs.filter((t) => t <= now - 5 * DAY);

@@ -10,6 +10,7 @@ import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
 import { BillmanagerApi } from './api.js';
+import { addBenchInstances } from './bench.js';
 import { ScheduleEngine } from './schedule.js';
 import { seedState } from './seed.js';
 import { BillmanagerState } from './state.js';
@@ -51,6 +52,13 @@ export interface BillmanagerSimulatorOptions {
   manualBackupsTotal?: number;
   /** Longest span of schedule firings replayed by one evaluation. Default 31 days. */
   catchUpMs?: number;
+  /**
+   * Synthetic instances `bench-vps-NNN` added after the seed (default 0), for load tests: one
+   * daily backup schedule each and one or two automatic backups.
+   */
+  extraResources?: number;
+  /** Real ms every non-admin reply is delayed by (default 0); injected fault latency adds on top. */
+  latencyMs?: number;
 }
 
 export interface BillmanagerSimulator {
@@ -71,6 +79,7 @@ export async function startBillmanagerSimulator(options: BillmanagerSimulatorOpt
   const startedAt = clock.now();
   if (options.seed ?? true) seedState(state, startedAt, timezone);
   const engine = new ScheduleEngine(state, { timezone, catchUpMs: options.catchUpMs }, startedAt);
+  addBenchInstances(state, engine, startedAt, options.extraResources ?? 0);
 
   const api = new BillmanagerApi({
     state,
@@ -93,6 +102,7 @@ export async function startBillmanagerSimulator(options: BillmanagerSimulatorOpt
     host: options.host,
     clock,
     faults: options.faults,
+    latencyMs: options.latencyMs,
     routeKeyOf: api.routeKeyOf,
     handle: api.handle,
     expiredSessionReply: api.expiredSessionReply,

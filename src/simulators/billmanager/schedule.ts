@@ -104,19 +104,26 @@ export class ScheduleEngine {
   /** Run the firings due in (last evaluation, now] and settle everything due by `now`. */
   evaluate(now: number): void {
     if (now > this.lastEvaluated) {
-      const from = Math.max(this.lastEvaluated, now - this.catchUpMs);
-      const due: Array<{ at: number; schedule: ScheduleRecord }> = [];
-      for (const schedule of this.state.schedules.values()) {
-        for (const at of firings(schedule, Math.max(from, schedule.updatedAt), now, this.timezone)) due.push({ at, schedule });
-      }
-      due.sort((a, b) => a.at - b.at || Number(a.schedule.id) - Number(b.schedule.id));
-      for (const { at, schedule } of due) {
-        this.state.settle(at);
-        this.fire(schedule, at);
-      }
+      this.replay(this.state.schedules.values(), Math.max(this.lastEvaluated, now - this.catchUpMs), now);
       this.lastEvaluated = now;
     }
     this.state.settle(now);
+  }
+
+  /**
+   * Run the firings of just these schedules in (from, to], in time order, settling before each
+   * (no cursor involved). The bench seed back-fills its own schedules with it.
+   */
+  replay(schedules: Iterable<ScheduleRecord>, from: number, to: number): void {
+    const due: Array<{ at: number; schedule: ScheduleRecord }> = [];
+    for (const schedule of schedules) {
+      for (const at of firings(schedule, Math.max(from, schedule.updatedAt), to, this.timezone)) due.push({ at, schedule });
+    }
+    due.sort((a, b) => a.at - b.at || Number(a.schedule.id) - Number(b.schedule.id));
+    for (const { at, schedule } of due) {
+      this.state.settle(at);
+      this.fire(schedule, at);
+    }
   }
 
   private fire(schedule: ScheduleRecord, at: number): void {

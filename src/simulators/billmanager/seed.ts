@@ -23,7 +23,7 @@ interface SeedInstance {
   schedules: Array<{ name: string; days: number[]; time: string }>;
 }
 
-const PLANS = {
+export const PLANS = {
   Start: { pricelist: 'Cloud VPS Start', cost: '0.13 EUR/Day', diskGb: 20 },
   Standard: { pricelist: 'Cloud VPS Standard', cost: '0.27 EUR/Day', diskGb: 40 },
   Pro: { pricelist: 'Cloud VPS Pro', cost: '0.53 EUR/Day', diskGb: 80 },

@@ -105,6 +105,25 @@ export class SchedulerEngine {
     }
   }
 
+  /**
+   * Give one drive its scheduler's last `runs` runs before `now` (at most MAX_CATCHUP_MS back),
+   * made exactly as live runs are (skip rules, location, retention). Bench drives join this way
+   * with a short history instead of a full `runSpan` replay, which would touch every drive.
+   */
+  backfillDrive(drive: DriveRecord, runs: number, now: number): void {
+    const scheduler = drive.backupScheduler ? this.state.schedulers.get(drive.backupScheduler) : undefined;
+    if (!scheduler || scheduler.data.is_enabled !== true || runs <= 0) return;
+    const rec = this.recurrenceOf(scheduler);
+    if (!rec) return;
+    // Widen the look-back only as far as needed: most schedulers run daily or more often.
+    let times: number[] = [];
+    for (const spanMs of [2 * 86_400_000, 40 * 86_400_000, MAX_CATCHUP_MS]) {
+      times = occurrencesBetween(rec, now - spanMs, now);
+      if (times.length >= runs) break;
+    }
+    for (const at of times.slice(-runs)) this.runOnce(scheduler, drive, at);
+  }
+
   pruneAll(at: number): void {
     for (const drive of this.state.drives.values()) {
       if (!drive.backupScheduler) continue;

@@ -9,6 +9,7 @@
 import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
+import { addBenchServers } from './bench.js';
 import { SchedulerEngine } from './engine.js';
 import { createApiHandler, routeKeyOf, unauthorizedReply } from './router.js';
 import { seedState } from './seed.js';
@@ -39,6 +40,13 @@ export interface CloudSigmaSimulatorOptions {
   faults?: FaultSettings;
   /** Seed servers, drives, schedulers and snapshot history; default true. */
   seed?: boolean;
+  /**
+   * Synthetic running servers `bench-srv-NNN` added after the seed (default 0), for load tests:
+   * one drive each, on an existing scheduler (round-robin), with one or two snapshots.
+   */
+  extraResources?: number;
+  /** Real ms every non-admin reply is delayed by (default 0); injected fault latency adds on top. */
+  latencyMs?: number;
 }
 
 export interface CloudSigmaSimulator {
@@ -72,6 +80,7 @@ export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptio
   const state = new CloudSigmaState(config, clock);
   const engine = new SchedulerEngine(state, clock, config.schedulerTickMs);
   if (options.seed !== false) seedState(state, engine);
+  addBenchServers(state, engine, options.extraResources ?? 0);
 
   const handle = createApiHandler({ state, engine }, config);
   const server = await startSimServer({
@@ -80,6 +89,7 @@ export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptio
     ...(options.host !== undefined ? { host: options.host } : {}),
     clock,
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     routeKeyOf,
     handle,
     // Basic/Bearer have no sessions: "expired sessions" look like rejected credentials.

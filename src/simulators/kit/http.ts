@@ -2,8 +2,11 @@
  * A small HTTP server shell for the simulators: body reading, JSON replies, a request log,
  * fault injection and the `/__sim/` admin routes. Each simulator supplies only its own routing.
  *
- * Admin routes (never logged, never faulted):
- *   GET    /__sim/requests          -> { requests: [{ method, path, routeKey, at }] }
+ * Every non-admin reply waits `latencyMs` (a simulated upstream round trip; a fault's own
+ * `latencyMs` adds on top).
+ *
+ * Admin routes (never logged, never faulted, never delayed):
+ *   GET    /__sim/requests          -> { requests: [{ method, path, routeKey, at, startedMs, durationMs }] }
  *   DELETE /__sim/requests          -> clears the log
  *   GET    /__sim/faults            -> current FaultSettings
  *   PUT    /__sim/faults            -> replace FaultSettings (JSON body); DELETE clears them
@@ -12,6 +15,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { SimClock } from './clock.js';
 import { FaultBook, type FaultSettings } from './faults.js';
 
@@ -36,9 +40,20 @@ export interface LoggedRequest {
   method: string;
   path: string;
   routeKey: string;
+  /** Arrival on the SimClock (ISO). */
   at: string;
   /** The caller's X-Request-ID header, if it sent one. */
   requestId?: string;
+  /**
+   * Arrival on the real clock (epoch ms, sub-millisecond float): the SimClock can jump, so
+   * timing measurements use `performance` instead.
+   */
+  startedMs: number;
+  /**
+   * Real ms from arrival until the reply was fully written (latency included). Absent while the
+   * reply is pending, and for requests that get none (`hang`, `resetConnection`).
+   */
+  durationMs?: number;
 }
 
 export interface SimServerOptions {
@@ -47,6 +62,8 @@ export interface SimServerOptions {
   host?: string;
   clock?: SimClock;
   faults?: FaultSettings;
+  /** Base delay of every non-admin reply in real ms, default 0; a fault's `latencyMs` adds to it. */
+  latencyMs?: number;
   /** Classify a request for the log and for per-route faults. */
   routeKeyOf(req: SimRequest): string;
   /** The simulator's own answer. May throw; a throw becomes a 500 with a plain message. */
@@ -73,8 +90,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const faults = new FaultBook(options.faults);
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
+  const baseLatencyMs = validLatency(options.latencyMs);
 
   const server: Server = createServer(async (req, res) => {
+    // Taken before the body is read, so durationMs covers the whole exchange.
+    const arrival = performance.now();
     try {
       const url = new URL(req.url ?? '/', 'http://simulator');
       const body = await readBody(req);
@@ -91,11 +111,24 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       }
       const routeKey = options.routeKeyOf(simReq);
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
-      requests.push({ method: simReq.method, path: simReq.path, routeKey, at: new Date(clock.now()).toISOString(), requestId });
+      const entry: LoggedRequest = {
+        method: simReq.method,
+        path: simReq.path,
+        routeKey,
+        at: new Date(clock.now()).toISOString(),
+        requestId,
+        startedMs: performance.timeOrigin + arrival,
+      };
+      requests.push(entry);
+      // 'finish' = the last byte was handed to the socket; it never fires for hang/reset.
+      res.once('finish', () => {
+        entry.durationMs = performance.now() - arrival;
+      });
 
       const fault = faults.take(routeKey);
+      const delayMs = baseLatencyMs + (fault?.latencyMs ?? 0);
+      if (delayMs > 0) await sleepAtLeast(delayMs);
       if (fault) {
-        if (fault.latencyMs) await sleep(fault.latencyMs);
         if (fault.hang) return; // leave the socket open; close() destroys it
         if (fault.resetConnection) {
           req.socket.destroy();
@@ -219,6 +252,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function validLatency(ms: number | undefined): number {
+  if (ms === undefined) return 0;
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`latencyMs must be a non-negative number, got ${ms}`);
+  return ms;
+}
+
+/** Timers may fire up to ~1 ms early against `performance.now()`; re-arm until the full delay has passed. */
+async function sleepAtLeast(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+  }
 }
