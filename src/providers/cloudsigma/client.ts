@@ -62,7 +62,6 @@ export class CloudSigmaClient {
   private readonly base: string;
   private readonly authorization: string;
   private readonly secrets: string[];
-  private readonly inFlight = new Map<string, Promise<Wire[]>>();
 
   constructor(
     private readonly connection: CloudSigmaConnection,
@@ -84,19 +83,10 @@ export class CloudSigmaClient {
 
   /**
    * Every object of `resource` (e.g. "drives"), full form (`/detail/`), all pages.
-   * `filters` are exact GET filters (e.g. `{drive: uuid}`).
+   * `filters` are exact GET filters (e.g. `{drive: uuid}`). Repeated reads are shared by
+   * UpstreamHttp (within a GraphQL request, and while one is on the wire).
    */
-  list(resource: string, filters: Record<string, string> = {}): Promise<Wire[]> {
-    const key = `${resource}?${new URLSearchParams(filters).toString()}`;
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.fetchAll(resource, filters).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async fetchAll(resource: string, filters: Record<string, string>): Promise<Wire[]> {
+  async list(resource: string, filters: Record<string, string> = {}): Promise<Wire[]> {
     const label = `${resource}/detail`;
     const byUuid = new Map<string, Wire>();
     const anonymous: Wire[] = [];
