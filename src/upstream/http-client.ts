@@ -4,7 +4,7 @@
  * and a route label chosen by the client, never the URL (Altaro puts its session token in the
  * path) nor any body (which may echo credentials).
  */
-import { fetch, type Agent } from 'undici';
+import type { Agent } from 'undici';
 import { UpstreamUnavailableError } from '../domain/errors.js';
 import { createAgent } from './agent.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
@@ -178,14 +178,23 @@ export class UpstreamHttp {
       const started = performance.now();
       const requestId = currentRequestId();
       try {
-        const response = await fetch(req.url, {
+        // undici's own request API: the same pool as fetch, at a fraction of fetch's cost per call.
+        const url = new URL(req.url);
+        const body = req.body instanceof URLSearchParams ? req.body.toString() : req.body;
+        const reply = await this.agent.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method: req.method,
-          headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...req.headers },
-          body: req.body,
+          headers: {
+            ...(requestId ? { 'x-request-id': requestId } : {}),
+            ...(req.body instanceof URLSearchParams ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+            ...req.headers,
+          },
+          body,
           signal: AbortSignal.timeout(this.timeoutMs),
-          dispatcher: this.agent,
         });
-        const text = await response.text();
+        const text = await reply.body.text();
+        const response = { status: reply.statusCode, headers: headerReader(reply.headers) };
         const latencyMs = performance.now() - started;
         this.observe(req.label, String(response.status), latencyMs);
         if (response.status >= 500 || response.status === 429) {
@@ -207,7 +216,7 @@ export class UpstreamHttp {
         const latencyMs = performance.now() - started;
         this.observe(req.label, 'error', latencyMs);
         const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-        const connectTimedOut = (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_CONNECT_TIMEOUT';
+        const connectTimedOut = networkCode(error) === 'UND_ERR_CONNECT_TIMEOUT';
         const what = timedOut
           ? `timed out after ${this.timeoutMs} ms`
           : connectTimedOut
@@ -226,16 +235,32 @@ export class UpstreamHttp {
   }
 }
 
+/** `headers.get(name)` over undici's raw header record (names arrive in lower case). */
+function headerReader(headers: Record<string, string | string[] | undefined>): UpstreamResponse['headers'] {
+  return {
+    get: (name) => {
+      const value = headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
 /** Two reads with the same key get the same answer; the caller's request id does not count. */
 function readKey(req: UpstreamRequest): string {
   const headers = Object.entries(req.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'x-request-id');
   return `${req.method} ${req.url}\u0000${JSON.stringify(headers)}\u0000${String(req.body ?? '')}`;
 }
 
+/** The error code undici gives (on the error itself, or on its cause when wrapped). */
+function networkCode(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return code ?? cause?.code;
+}
+
 /** The network reason (ECONNREFUSED, ECONNRESET, …) without addresses that could hold secrets. */
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+  const code = networkCode(error);
+  if (code) return code === 'ECONNREFUSED' ? 'connection refused' : code;
   return 'network error';
 }
 
