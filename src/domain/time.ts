@@ -43,18 +43,42 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall time an instant shows in a zone. */
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  const shifted = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs(instant, timeZone));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
 }
+
+/**
+ * Offsets per zone and quarter hour. Since 1972 zones change offset only at quarter-hour instants (UTC),
+ * so one Intl call answers for the whole quarter; Intl is the slow part of every schedule
+ * evaluation, and a dashboard evaluates thousands.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 100_000;
 
 /** Offset of the zone from UTC at an instant, in ms (e.g. +2h for Europe/Kyiv in winter). */
 export function offsetMs(instant: Date, timeZone: string): number {
-  const wall = wallTimeOf(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const at = new Date(quarter * QUARTER_HOUR_MS);
+    const parts: Record<string, number> = {};
+    for (const part of formatterFor(timeZone).formatToParts(at)) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - at.getTime();
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /**

@@ -260,8 +260,24 @@ export function cronLikeRecurrence(rule: CronLikeRule, timeZone: string, native:
   return recurrence;
 }
 
+/**
+ * Computed RRULE texts: a dashboard maps hundreds of schedules per request, most of them the
+ * same few rules, and the text depends only on the rule, the zone and the anchor.
+ */
+const rruleCache = new Map<string, string | undefined>();
+const RRULE_CACHE_LIMIT = 10_000;
+
 /** RFC 5545 text: DTSTART;TZID=... and one RRULE line per group of hours with equal minutes. */
 export function cronLikeRRule(rule: CronLikeRule, timeZone: string, anchor: Date = new Date(Date.UTC(2026, 0, 1))): string | undefined {
+  const key = `${timeZone}|${anchor.getTime()}|${JSON.stringify(rule)}`;
+  if (rruleCache.has(key)) return rruleCache.get(key);
+  const rrule = computeCronLikeRRule(rule, timeZone, anchor);
+  if (rruleCache.size >= RRULE_CACHE_LIMIT) rruleCache.clear();
+  rruleCache.set(key, rrule);
+  return rrule;
+}
+
+function computeCronLikeRRule(rule: CronLikeRule, timeZone: string, anchor: Date): string | undefined {
   const c = compile(rule);
   if (!c.possible) return undefined;
   // DTSTART: the first run (as wall time) on or after the anchor's local date, so it is in the set.
