@@ -6,6 +6,7 @@ import { nodeLoader } from './load-nodes.js';
 import { BackupLocationRef, DiskRef, OperationRef, ProtectedResourceRef, VirtualMachineRef } from './refs.js';
 import { BackupResultRef, toBackupResult } from './resource.js';
 import { providersFromFilter } from './filters.js';
+import { startNestedReads } from './look-ahead.js';
 
 builder.node(VirtualMachineRef, {
   description: 'A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance).',
@@ -71,8 +72,9 @@ builder.queryField('virtualMachines', (t) =>
       type: VirtualMachineRef,
       description: "Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it.",
       args: { filter: t.arg({ type: VirtualMachineFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const providers = providersFromFilter(ctx, args.filter?.providerIds);
+        startNestedReads(info, ctx.reads, providers);
         const needle = args.filter?.nameContains?.toLowerCase();
         const vms = (await ctx.reads.across(providers, (p) => ctx.reads.virtualMachines(p)))
           .filter((vm) => (needle ? vm.name.toLowerCase().includes(needle) : true))

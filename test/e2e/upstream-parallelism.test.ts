@@ -54,6 +54,18 @@ describe('parallel upstream reads', () => {
     expect(mostAtOnce(logs.cloudsigma)).toBe(5);
   });
 
+  it('costs two rounds: every list, nested ones included, goes out before the first per-resource read', async () => {
+    const logs = await slowDashboard({}, 40);
+    const all = Object.values(logs).flat();
+    const perResource = all.filter((r) => r.routeKey.startsWith('instances.fleio_bckps'));
+    const lists = all.filter((r) => !perResource.includes(r));
+    expect(perResource.length).toBeGreaterThan(0);
+    // Altaro's schedule and location lists (needed by nested fields) start with the VM lists,
+    // not after every provider's VMs have resolved.
+    expect(lists.map((r) => r.routeKey)).toEqual(expect.arrayContaining(['schedules', 'backuplocations', 'drives']));
+    expect(Math.max(...lists.map((r) => r.startedMs))).toBeLessThan(Math.min(...perResource.map((r) => r.startedMs)));
+  });
+
   it("sends a provider's per-resource reads together, up to its maxConnections", async () => {
     const open = await slowDashboard({}, 40);
     expect(mostAtOnce(open.billmanager)).toBeGreaterThan(10);
