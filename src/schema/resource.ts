@@ -2,9 +2,9 @@
  * ProtectedResource: what a schedule protects (VMs everywhere, CloudSigma drives as Disks).
  * The fields every resource shares are resolved once here and inherited by both types.
  */
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { Resource } from '../domain/model.js';
 import { builder } from './builder.js';
+import { pageOf } from './connections.js';
 import { BackupConnectionRef, BackupRef, ProtectedResourceRef, ProviderRef, ScheduleRef } from './refs.js';
 
 export const BackupOutcomeEnum = builder.enumType('BackupOutcome', { values: ['SUCCESS', 'WARNING', 'FAILED', 'ABORTED', 'UNKNOWN'] as const });
@@ -64,7 +64,7 @@ ProtectedResourceRef.implement({
         resolve: async (resource, args, ctx) => {
           const provider = ctx.reads.provider(resource.providerId);
           const backups = await ctx.reads.guard(provider, () => ctx.reads.backups(provider, { type: resource.type, providerId: resource.providerId, nativeId: resource.nativeId }), []);
-          return { ...resolveArrayConnection({ args }, backups), totalCount: backups.length };
+          return pageOf(args, backups);
         },
       },
       BackupConnectionRef,

@@ -1,8 +1,8 @@
 /** Schedule, its Recurrence and RetentionPolicy, and the `schedules` query. */
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { Resource, RetentionRule, Schedule } from '../domain/model.js';
 import { semanticsOf, type RetentionSemantics } from '../domain/retention.js';
 import { builder } from './builder.js';
+import { pageOf } from './connections.js';
 import { providersFromFilter } from './filters.js';
 import { nodeLoader } from './load-nodes.js';
 import { ProtectedResourceRef, ProviderRef, ScheduleRef } from './refs.js';
@@ -119,7 +119,7 @@ builder.queryField('schedules', (t) =>
         const schedules = (await ctx.reads.across(providers, (p) => ctx.reads.schedules(p)))
           .filter((s) => (kinds ? kinds.includes(s.kind) : true))
           .sort((a, b) => a.providerId.localeCompare(b.providerId) || a.name.localeCompare(b.name));
-        return { ...resolveArrayConnection({ args }, schedules), totalCount: schedules.length };
+        return pageOf(args, schedules);
       },
     },
     { name: 'ScheduleConnection' },

@@ -1,7 +1,7 @@
 /** VirtualMachine: an Altaro VM, a CloudSigma server or a BILLmanager instance. */
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { VirtualMachine } from '../domain/model.js';
 import { builder } from './builder.js';
+import { pageOf } from './connections.js';
 import { nodeLoader } from './load-nodes.js';
 import { BackupLocationRef, DiskRef, OperationRef, ProtectedResourceRef, VirtualMachineRef } from './refs.js';
 import { BackupResultRef, toBackupResult } from './resource.js';
@@ -80,7 +80,7 @@ builder.queryField('virtualMachines', (t) =>
           .filter((vm) => (needle ? vm.name.toLowerCase().includes(needle) : true))
           .filter((vm) => (args.filter?.configured === undefined || args.filter?.configured === null ? true : vm.configured === args.filter.configured))
           .sort((a, b) => a.providerId.localeCompare(b.providerId) || a.name.localeCompare(b.name));
-        return { ...resolveArrayConnection({ args }, vms), totalCount: vms.length };
+        return pageOf(args, vms);
       },
     },
     { name: 'VirtualMachineConnection' },

@@ -56,6 +56,17 @@ describe('what a dashboard query costs upstream', () => {
     expect(counts.billmanager).toEqual({ 'POST instances': 1, 'POST instances.fleio_bckps': instances, 'POST instances.fleio_bckps.schedule': instances });
   });
 
+  it('serves 300 VMs in one page for the same minimal set of requests', async () => {
+    const extra = { extraResources: 100 };
+    const { data, counts } = await measuredDashboard(await gateway({ altaro: extra, cloudsigma: extra, billmanager: extra }));
+    expect(data.virtualMachines.totalCount).toBeGreaterThan(300);
+    expect(data.virtualMachines.edges).toHaveLength(data.virtualMachines.totalCount);
+    const instances = data.virtualMachines.edges.filter((e) => e.node.provider.kind === 'BILLMANAGER').length;
+    expect(counts.altaro).toEqual({ 'GET vms/list': 1, 'GET schedules': 2, 'GET backuplocations': 2 });
+    expect(counts.cloudsigma).toEqual({ 'GET servers': 1, 'GET drives': 1, 'GET backupschedulers': 1, 'GET snapshots': 1, 'GET remotesnapshots': 1 });
+    expect(counts.billmanager).toEqual({ 'POST instances': 1, 'POST instances.fleio_bckps': instances, 'POST instances.fleio_bckps.schedule': instances });
+  });
+
   it('costs several times more with read sharing turned off (what sharing saves)', async () => {
     const shared = total((await measuredDashboard(await gateway())).counts);
     await gw!.close();
