@@ -160,7 +160,7 @@ export class RequestReads {
     );
   }
 
-  /** Forget everything: subscriptions call this before each event so every event is fresh. */
+  /** Forget everything: a mutation calls this so its answer shows the state after the change. */
   clear(): void {
     this.memo.clear();
     this.upstreamMemo = new Map();

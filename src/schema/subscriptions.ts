@@ -7,6 +7,23 @@ import { isActive, OperationFilter } from './operation.js';
 import { OperationRef } from './refs.js';
 import { requireScope } from './scopes.js';
 import type { Operation } from '../domain/model.js';
+import { RequestReads, type GatewayContext } from './context.js';
+
+/**
+ * Every subscriber of an update receives the same Operation object, so the reads behind its
+ * nested fields (the target's name, say) are made once per update, not once per subscriber:
+ * a thousand subscribers cost one upstream read and one mapping, not a thousand.
+ */
+const readsOfUpdate = new WeakMap<Operation, RequestReads>();
+
+function readsFor(operation: Operation, ctx: GatewayContext): RequestReads {
+  let reads = readsOfUpdate.get(operation);
+  if (!reads) {
+    reads = new RequestReads(ctx.registry);
+    readsOfUpdate.set(operation, reads);
+  }
+  return reads;
+}
 
 builder.subscriptionFields((t) => ({
   operationUpdated: t.field({
@@ -20,7 +37,7 @@ builder.subscriptionFields((t) => ({
       return ctx.tracker.watch(provider.id, decoded.nativeId);
     },
     resolve: (operation: Operation, _args, ctx) => {
-      ctx.reads.clear(); // each event reads fresh state for nested fields
+      ctx.reads = readsFor(operation, ctx); // fresh state for each update, shared by its subscribers
       return operation;
     },
   }),
@@ -35,7 +52,7 @@ builder.subscriptionFields((t) => ({
       return ctx.tracker.watchAll((op) => providers.has(op.providerId) && (!activeOnly || isActive(op)));
     },
     resolve: (operation: Operation, _args, ctx) => {
-      ctx.reads.clear();
+      ctx.reads = readsFor(operation, ctx);
       return operation;
     },
   }),
