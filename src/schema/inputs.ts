@@ -60,3 +60,13 @@ export function sameProvider(a: Provider, b: Provider, fields: [string, string])
     throw new ValidationError(`${fields[1]} belongs to provider "${b.id}" but ${fields[0]} to provider "${a.id}"; both must be of one provider`, fields[1]);
   }
 }
+
+/**
+ * Look several inputs up at once, so their upstream reads travel in one round; when some fail,
+ * the error is that of the first input in argument order, as if they had been looked up in turn.
+ */
+export async function lookUpTogether<T extends readonly unknown[]>(lookups: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(lookups);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

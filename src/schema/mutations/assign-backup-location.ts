@@ -2,7 +2,7 @@
 import type { BackupLocation, VirtualMachine } from '../../domain/model.js';
 import { builder } from '../builder.js';
 import { ERROR_TYPES } from '../errors.js';
-import { findBackupLocation, findVirtualMachine, sameProvider } from '../inputs.js';
+import { findBackupLocation, findVirtualMachine, lookUpTogether, sameProvider } from '../inputs.js';
 import { BackupLocationRef, VirtualMachineRef } from '../refs.js';
 import { requireScope } from '../scopes.js';
 
@@ -41,8 +41,10 @@ for (const [name, assign] of [
       args: { input: t.arg({ type: AssignBackupLocationInput, required: true }) },
       resolve: async (_root, { input }, ctx) => {
         requireScope(ctx, 'operate');
-        const { provider, vm } = await findVirtualMachine(ctx, String(input.virtualMachineId), 'virtualMachineId');
-        const { provider: owner, location } = await findBackupLocation(ctx, String(input.backupLocationId), 'backupLocationId');
+        const [{ provider, vm }, { provider: owner, location }] = await lookUpTogether([
+          findVirtualMachine(ctx, String(input.virtualMachineId), 'virtualMachineId'),
+          findBackupLocation(ctx, String(input.backupLocationId), 'backupLocationId'),
+        ] as const);
         sameProvider(provider, owner, ['virtualMachineId', 'backupLocationId']);
         if (assign) await provider.assignBackupLocation(vm.nativeId, location.nativeId);
         else await provider.unassignBackupLocation(vm.nativeId, location.nativeId);

@@ -2,7 +2,7 @@
 import type { Resource, Schedule } from '../../domain/model.js';
 import { builder } from '../builder.js';
 import { ERROR_TYPES } from '../errors.js';
-import { findResource, findSchedule, sameProvider } from '../inputs.js';
+import { findResource, findSchedule, lookUpTogether, sameProvider } from '../inputs.js';
 import { ProtectedResourceRef, ScheduleRef } from '../refs.js';
 import { requireScope } from '../scopes.js';
 
@@ -39,8 +39,10 @@ for (const [name, assign] of [
       args: { input: t.arg({ type: AssignScheduleInput, required: true }) },
       resolve: async (_root, { input }, ctx) => {
         requireScope(ctx, 'operate');
-        const { provider, resource } = await findResource(ctx, String(input.targetId), 'targetId');
-        const { provider: owner, schedule } = await findSchedule(ctx, String(input.scheduleId), 'scheduleId');
+        const [{ provider, resource }, { provider: owner, schedule }] = await lookUpTogether([
+          findResource(ctx, String(input.targetId), 'targetId'),
+          findSchedule(ctx, String(input.scheduleId), 'scheduleId'),
+        ] as const);
         sameProvider(provider, owner, ['targetId', 'scheduleId']);
         const ref = { type: resource.type, providerId: provider.id, nativeId: resource.nativeId };
         if (assign) await provider.assignSchedule(ref, schedule.nativeId);
