@@ -1,0 +1,129 @@
+/**
+ * The benchmark's moving parts, each in its own process as in production: the simulators
+ * (`npm run simulators`, with latency and extra resources) and a gateway (`npm start --config`).
+ * The load generator is the bench process itself, so its work does not count as the gateway's.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { DEMO_CREDENTIALS } from '../../src/demo.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Start `script` with tsx and wait until its stdout shows `readyLine`. */
+async function startNode(script: string, args: string[], env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let seen = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (readyLine.test(seen)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${script} exited with code ${code} before it was ready:\n${seen}`)));
+  });
+  // Keep draining the pipes (the gateway logs a line per request) so the child never blocks.
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export interface Simulators {
+  origins: { altaro: string; cloudsigma: string; billmanager: string };
+  stop(): Promise<void>;
+}
+
+export async function startSimulators(options: { latencyMs: number; extraResources: number }): Promise<Simulators> {
+  const ports = { altaro: await freePort(), cloudsigma: await freePort(), billmanager: await freePort() };
+  const child = await startNode(
+    'src/simulators/main.ts',
+    [],
+    {
+      ALTARO_PORT: String(ports.altaro),
+      CLOUDSIGMA_PORT: String(ports.cloudsigma),
+      BILLMANAGER_PORT: String(ports.billmanager),
+      SIM_LATENCY_MS: String(options.latencyMs),
+      SIM_EXTRA_RESOURCES: String(options.extraResources),
+    },
+    /admin:/,
+  );
+  const origin = (port: number) => `http://127.0.0.1:${port}`;
+  return {
+    origins: { altaro: origin(ports.altaro), cloudsigma: origin(ports.cloudsigma), billmanager: origin(ports.billmanager) },
+    stop: () => stop(child),
+  };
+}
+
+export interface GatewayProcess {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  /** Resident set size of the gateway process, in MB. */
+  rssMb(): number;
+  /** CPU time (user + system) the gateway process has used so far, in ms. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+export interface GatewaySettings {
+  shareReads?: boolean;
+  maxConnections?: number;
+  /** Extra Node flags for the gateway process (e.g. a heap limit). */
+  nodeOptions?: string;
+}
+
+/** A gateway in front of the simulators, configured as an operator would. */
+export async function startGateway(sims: Simulators, settings: GatewaySettings = {}): Promise<GatewayProcess> {
+  const port = await freePort();
+  const upstream = settings.maxConnections ? { maxConnections: settings.maxConnections } : {};
+  const config = {
+    server: { port, host: '127.0.0.1' },
+    performance: { shareReads: settings.shareReads ?? true },
+    limits: { maxBatch: 10 },
+    providers: [
+      { id: 'hq', kind: 'altaro', baseUrl: `${sims.origins.altaro}/api/rest`, ...DEMO_CREDENTIALS.altaro, ...upstream },
+      { id: 'zrh', kind: 'cloudsigma', baseUrl: `${sims.origins.cloudsigma}/api/2.0/`, ...DEMO_CREDENTIALS.cloudsigma, ...upstream },
+      { id: 'vps', kind: 'billmanager', baseUrl: `${sims.origins.billmanager}/billmgr`, ...DEMO_CREDENTIALS.billmanager, ...upstream },
+    ],
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-gateway-')), 'gateway.yaml');
+  writeFileSync(file, stringify(config));
+  const env: Record<string, string> = { LOG_LEVEL: 'info', ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}) };
+  const child = await startNode('src/main.ts', ['--config', file], env, /backup-gateway ready/);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    pid: child.pid!,
+    cpuMs: () => {
+      // /proc/<pid>/stat fields 14 and 15 (utime, stime) in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
+    rssMb: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    stop: () => stop(child),
+  };
+}

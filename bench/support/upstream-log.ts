@@ -1,0 +1,34 @@
+/** The simulators' request logs over their admin API: what the gateway asked of each upstream. */
+import type { LoggedRequest } from '../../src/simulators/kit/http.js';
+import type { Simulators } from './processes.js';
+
+export type ProviderName = keyof Simulators['origins'];
+export type UpstreamLog = Record<ProviderName, LoggedRequest[]>;
+
+export async function clearLogs(sims: Simulators): Promise<void> {
+  await Promise.all(Object.values(sims.origins).map((origin) => fetch(`${origin}/__sim/requests`, { method: 'DELETE' })));
+}
+
+export async function readLogs(sims: Simulators): Promise<UpstreamLog> {
+  const entries = await Promise.all(
+    Object.entries(sims.origins).map(async ([name, origin]) => {
+      const body = (await (await fetch(`${origin}/__sim/requests`)).json()) as { requests: LoggedRequest[] };
+      return [name, body.requests] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as UpstreamLog;
+}
+
+export function totalRequests(log: UpstreamLog): number {
+  return Object.values(log).reduce((sum, requests) => sum + requests.length, 0);
+}
+
+/** "METHOD routeKey" -> count, per provider. */
+export function countsByRoute(log: UpstreamLog): Record<ProviderName, Record<string, number>> {
+  const out = {} as Record<ProviderName, Record<string, number>>;
+  for (const [name, requests] of Object.entries(log) as Array<[ProviderName, LoggedRequest[]]>) {
+    out[name] = {};
+    for (const r of requests) out[name][`${r.method} ${r.routeKey}`] = (out[name][`${r.method} ${r.routeKey}`] ?? 0) + 1;
+  }
+  return out;
+}
