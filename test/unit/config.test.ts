@@ -28,6 +28,16 @@ describe('config', () => {
     expect(config.server).toEqual({ port: 4100, host: '127.0.0.1' });
     expect(config.providers[0]).toMatchObject({ id: 'hq', kind: 'altaro', password: 's3cret', domain: '.', serverPort: 36014, timezone: 'UTC' });
     expect(config.auth).toBeUndefined();
+    expect(config.performance).toEqual({ shareReads: true });
+    expect(config.redis).toBeUndefined();
+  });
+
+  it('reads the scale settings: Redis, connection limit, read cache, read sharing', () => {
+    const text = `${valid}    maxConnections: 64\n    cacheTtlMs: 2000\nredis: { url: "redis://:pw@10.0.0.5:6379/0" }\nperformance: { shareReads: false }\n`;
+    const config = parseConfig(text, { ALTARO_PASSWORD: 'x' });
+    expect(config.providers[0]).toMatchObject({ maxConnections: 64, cacheTtlMs: 2000 });
+    expect(config.redis).toEqual({ url: 'redis://:pw@10.0.0.5:6379/0' });
+    expect(config.performance).toEqual({ shareReads: false });
   });
 
   it.each([
@@ -40,6 +50,10 @@ describe('config', () => {
     ['a bad time zone', `${valid}    timezone: Mars/Olympus\n`, /providers\[0\]\.timezone: must be an IANA time zone/],
     ['no providers', 'server: { port: 4000 }\nproviders: []\n', /providers: list at least one provider/],
     ['broken YAML', 'providers: [', /not valid YAML/],
+    ['a Redis URL that is not redis://', `${valid}redis: { url: "http://127.0.0.1:6379" }\n`, /redis\.url: must be a redis:\/\/ URL/],
+    ['a zero connection limit', `${valid}    maxConnections: 0\n`, /providers\[0\]\.maxConnections/],
+    ['a negative cache lifetime', `${valid}    cacheTtlMs: -5\n`, /providers\[0\]\.cacheTtlMs/],
+    ['a non-boolean shareReads', `${valid}performance: { shareReads: maybe }\n`, /performance\.shareReads/],
     ['a short API key', `${valid}auth: { apiKeys: [{ name: a, key: short, scopes: [read] }] }\n`, /auth\.apiKeys\[0\]\.key: must be at least 16 characters/],
   ])('rejects %s with one line naming it', (_name, text, message, env = { ALTARO_PASSWORD: 'x' }) => {
     const line = problem(text as string, env as Record<string, string>);
