@@ -8,8 +8,10 @@ import { createLogger } from '../../src/logger.js';
 import { startDemo, type Demo } from '../../src/demo.js';
 import { ProviderRegistry } from '../../src/providers/registry.js';
 import { startGatewayServer } from '../../src/server.js';
-import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
-import { OperationsUpdatedSubscription, OperationUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startBackupOf } from '../support/operations.js';
+import { waitFor } from '../support/wait.js';
+import { OperationsUpdatedSubscription, OperationUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { closedPort } from '../support/ports.js';
@@ -34,19 +36,11 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function startBackupThrough(gw: TestGateway, vmName: string) {
-  const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, filter: { nameContains: vmName } }));
-  const vm = vms.virtualMachines.edges.map((e) => e.node).find((n) => n.name === vmName)!;
-  const started = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } }));
-  if (started.startBackup.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
-  return started.startBackup.operation;
-}
-
 const statusPolls = () => demo.simulators.altaro.server.requests.filter((r) => r.routeKey === 'activity/operation-status').length;
 
 describe('several gateway instances with Redis', () => {
   it('streams an operation started through A to subscribers on A and B, polled by one instance only', async () => {
-    const operation = await startBackupThrough(a, 'DC02');
+    const operation = await startBackupOf(a, 'DC02');
     demo.simulators.altaro.server.clearRequests();
     const began = Date.now();
     const [clientA, clientB] = [wsClient(a.wsUrl), wsClient(b.wsUrl)];
@@ -89,27 +83,20 @@ describe('several gateway instances with Redis', () => {
     // B's own dashboard poll runs once at subscribe time, then not for a minute (see beforeAll):
     // the operation can only reach B through Redis.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const operation = await startBackupThrough(a, 'WEB01');
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && !dashboard.results.some((r) => r.data?.operationsUpdated.id === operation.id)) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const operation = await startBackupOf(a, 'WEB01');
+    await waitFor(() => dashboard.results.some((r) => r.data?.operationsUpdated.id === operation.id), "B's subscriber to hear of the operation");
     dashboard.close();
     await clientB.dispose();
-    expect(dashboard.results.some((r) => r.data?.operationsUpdated.id === operation.id)).toBe(true);
   });
 
   it('keeps the stream going on B when the polling instance shuts down', async () => {
-    const operation = await startBackupThrough(a, 'SQL02');
+    const operation = await startBackupOf(a, 'SQL02');
     const [clientA, clientB] = [wsClient(a.wsUrl), wsClient(b.wsUrl)];
     const onA = subscribeWs(clientA, OperationUpdatedSubscription, { id: operation.id });
     const onB = subscribeWs(clientB, OperationUpdatedSubscription, { id: operation.id });
     onA.done.catch(() => undefined);
-    // Make A the instance that polls: wait until one instance leads, then close that one.
-    const deadline = Date.now() + 3_000;
-    while (Date.now() < deadline && a.server.tracker.leadingPollers + b.server.tracker.leadingPollers === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    // Wait until one instance polls, then shut that one down.
+    await waitFor(() => a.server.tracker.leadingPollers + b.server.tracker.leadingPollers > 0, 'an instance to take the lease');
     const [leader, follower, followerStream] = a.server.tracker.leadingPollers ? [a, b, onB] : [b, a, onA];
     await leader.server.close();
     await followerStream.done;

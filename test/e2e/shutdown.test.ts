@@ -1,5 +1,6 @@
 /** Graceful shutdown: open subscriptions are completed and upstream sessions ended. */
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait.js';
 import { expectData, startTestGateway } from '../support/gateway.js';
 import { OperationUpdatedSubscription, OperationsUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
 import { subscribeSse, subscribeWs, wsClient } from '../support/subscribe.js';
@@ -15,7 +16,7 @@ describe('graceful shutdown', () => {
       const overWs = subscribeWs(client, OperationUpdatedSubscription, { id: started.startBackup.operation.id });
       const dashboard = subscribeWs(client, OperationsUpdatedSubscription, {});
       const overSse = subscribeSse(gw.url, OperationUpdatedSubscription, { id: started.startBackup.operation.id });
-      await waitFor(() => overWs.results.length > 0 && overSse.results.length > 0);
+      await waitFor(() => overWs.results.length > 0 && overSse.results.length > 0, 'both subscribers to get their first event', 10_000);
       expect(gw.demo.simulators.altaro.state.sessions.size).toBe(1);
 
       await gw.server.close();
@@ -31,11 +32,3 @@ describe('graceful shutdown', () => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
