@@ -1,6 +1,7 @@
 /**
- * Look-ahead for list fields. GraphQL resolves a nested field only after its parent list has
- * resolved, so without help a dashboard costs one round of upstream calls per nesting level
+ * Look-ahead for list fields (`virtualMachines`, `schedules`). GraphQL resolves a nested field
+ * only after its parent list has resolved, so without help a dashboard costs one round of
+ * upstream calls per nesting level
  * (VMs, then their schedules, ...). A list resolver calls `startNestedReads` to start, next to
  * its own list, the provider reads its selection's nested fields will ask for. They are the
  * same memoized reads the field resolvers use, so nothing is fetched twice, and only reads the
@@ -16,6 +17,7 @@ const READ_BEHIND_FIELD: Record<string, (reads: RequestReads, p: Provider) => Pr
   backupLocations: (reads, p) => reads.resourceLocations(p),
   disks: (reads, p) => reads.disks(p),
   operations: (reads, p) => reads.operations(p),
+  targets: (reads, p) => Promise.all([reads.scheduleTargets(p), reads.virtualMachines(p), reads.disks(p)]),
 };
 
 export function startNestedReads(info: GraphQLResolveInfo, reads: RequestReads, providers: Provider[]): void {

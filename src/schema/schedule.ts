@@ -3,6 +3,7 @@ import type { Resource, RetentionRule, Schedule } from '../domain/model.js';
 import { semanticsOf, type RetentionSemantics } from '../domain/retention.js';
 import { builder } from './builder.js';
 import { pageOf } from './connections.js';
+import { startNestedReads } from './look-ahead.js';
 import { providersFromFilter } from './filters.js';
 import { nodeLoader } from './load-nodes.js';
 import { ProtectedResourceRef, ProviderRef, ScheduleRef } from './refs.js';
@@ -113,8 +114,9 @@ builder.queryField('schedules', (t) =>
       type: ScheduleRef,
       description: "Every provider's schedules, sorted by provider then name.",
       args: { filter: t.arg({ type: ScheduleFilter, required: false }) },
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const providers = providersFromFilter(ctx, args.filter?.providerIds);
+        startNestedReads(info, ctx.reads, providers);
         const kinds = args.filter?.kinds;
         const schedules = (await ctx.reads.across(providers, (p) => ctx.reads.schedules(p)))
           .filter((s) => (kinds ? kinds.includes(s.kind) : true))

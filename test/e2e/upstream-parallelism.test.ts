@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../src/simulators/kit/http.js';
 import { expectData, startTestGateway, type TestGateway, type TestGatewayOptions } from '../support/gateway.js';
-import { DashboardQuery } from '../support/documents.js';
+import { DashboardQuery, SchedulesQuery } from '../support/documents.js';
 
 let gw: TestGateway | undefined;
 afterEach(async () => {
@@ -64,6 +64,19 @@ describe('parallel upstream reads', () => {
     // not after every provider's VMs have resolved.
     expect(lists.map((r) => r.routeKey)).toEqual(expect.arrayContaining(['schedules', 'backuplocations', 'drives']));
     expect(Math.max(...lists.map((r) => r.startedMs))).toBeLessThan(Math.min(...perResource.map((r) => r.startedMs)));
+  });
+
+  it('reads schedules and the VMs they target in the same round', async () => {
+    gw = await startTestGateway();
+    expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['hq'] } }));
+    const altaro = gw.demo.simulators.altaro.server;
+    altaro.clearRequests();
+    altaro.faults.set({ global: { latencyMs: 40 } });
+    const data = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['hq'] } }));
+    expect(data.schedules.edges.some((e) => e.node.targets.length > 0)).toBe(true);
+    const vmList = altaro.requests.find((r) => r.routeKey === 'vms/list')!;
+    const scheduleLists = altaro.requests.filter((r) => r.routeKey === 'schedules');
+    expect(vmList.startedMs).toBeLessThan(Math.min(...scheduleLists.map((r) => r.startedMs + r.durationMs!)));
   });
 
   it("sends a provider's per-resource reads together, up to its maxConnections", async () => {
