@@ -1,11 +1,10 @@
 /**
  * Look-ahead for list fields (`virtualMachines`, `schedules`). GraphQL resolves a nested field
  * only after its parent list has resolved, so without help a dashboard costs one round of
- * upstream calls per nesting level
- * (VMs, then their schedules, ...). A list resolver calls `startNestedReads` to start, next to
- * its own list, the provider reads its selection's nested fields will ask for. They are the
- * same memoized reads the field resolvers use, so nothing is fetched twice, and only reads the
- * selection asks for are started.
+ * upstream calls per nesting level (VMs, then their schedules, ...). A list resolver calls
+ * `startNestedReads` to start, next to its own list, the provider reads its selection's nested
+ * fields will ask for. They are the same memoized reads the field resolvers use, so nothing is
+ * fetched twice, and only reads the selection asks for are started.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Provider } from '../domain/provider.js';
