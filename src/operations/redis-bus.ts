@@ -79,8 +79,10 @@ export class RedisBus implements OperationBus {
     await this.commands.eval(RELEASE, 1, LEASE_PREFIX + key, this.instanceId).catch(() => undefined);
   }
 
+  /** Leases are handed back before this (tracker.close); a QUIT could wait forever for a Redis that is gone. */
   async close(): Promise<void> {
-    await Promise.all([this.commands.quit().catch(() => undefined), this.subscriber.quit().catch(() => undefined)]);
+    this.commands.disconnect();
+    this.subscriber.disconnect();
   }
 
   private receive(message: string): void {

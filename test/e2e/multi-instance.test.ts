@@ -114,3 +114,27 @@ describe('several gateway instances with Redis', () => {
     await registry.closeAll();
   });
 });
+
+describe('when Redis goes away', () => {
+  it('each instance polls for its own subscribers, and shuts down without waiting for Redis', async () => {
+    const ownRedis = await startRedis();
+    const ownDemo = await startDemo({ altaro: { operationMs: 1500, finishedGraceMs: 3000 } });
+    const server = { redis: { url: ownRedis.url }, operations: { pollIntervalMs: POLL_MS, dashboardPollIntervalMs: 60_000 } };
+    const first = await startTestGateway({ demo: ownDemo, server });
+    const second = await startTestGateway({ demo: ownDemo, server });
+    try {
+      await ownRedis.stop();
+      const operation = await startBackupOf(first, 'DC02');
+      const client = wsClient(second.wsUrl);
+      const stream = subscribeWs(client, OperationUpdatedSubscription, { id: operation.id });
+      await stream.done;
+      await client.dispose();
+      expect(stream.results.map((r) => r.data?.operationUpdated.status)).toContain('RUNNING');
+      expect(stream.results.at(-1)?.data?.operationUpdated.status).toBe('SUCCEEDED');
+    } finally {
+      await first.close();
+      await second.close();
+      await ownDemo.close();
+    }
+  });
+});
