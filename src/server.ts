@@ -107,7 +107,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return;
     }
     if (path === '/readyz') {
-      const report = await readiness(registry);
+      const report = { ...(await readiness(registry)), ...(bus.health ? { redis: bus.health() } : {}) };
       res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
       return;
     }

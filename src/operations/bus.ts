@@ -16,6 +16,8 @@ export interface OperationBus {
   /** Give the lease up (no one here watches any more), so another instance can take it at once. */
   release(key: string): Promise<void>;
   close(): Promise<void>;
+  /** Whether the shared channel is reachable (only buses that have one; shown by /readyz). */
+  health?(): 'UP' | 'DOWN';
 }
 
 export class LocalBus implements OperationBus {

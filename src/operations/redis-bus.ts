@@ -62,6 +62,10 @@ export class RedisBus implements OperationBus {
     this.commands.publish(CHANNEL, message).catch((error: Error) => this.degraded('publish', error));
   }
 
+  health(): 'UP' | 'DOWN' {
+    return this.commands.status === 'ready' && this.subscriber.status === 'ready' ? 'UP' : 'DOWN';
+  }
+
   subscribe(listener: (operation: Operation) => void): void {
     this.listeners.push(listener);
   }

@@ -122,8 +122,15 @@ describe('when Redis goes away', () => {
     const server = { redis: { url: ownRedis.url }, operations: { pollIntervalMs: POLL_MS, dashboardPollIntervalMs: 60_000 } };
     const first = await startTestGateway({ demo: ownDemo, server });
     const second = await startTestGateway({ demo: ownDemo, server });
+    const readiness = async (gw: TestGateway) => {
+      const response = await fetch(gw.url.replace(/\/graphql$/, '/readyz'));
+      return { status: response.status, body: (await response.json()) as { ready: boolean; redis?: string } };
+    };
     try {
+      expect(await readiness(first)).toMatchObject({ status: 200, body: { ready: true, redis: 'UP' } });
       await ownRedis.stop();
+      // Still ready: the instance serves without Redis; the report says Redis is gone.
+      expect(await readiness(first)).toMatchObject({ status: 200, body: { ready: true, redis: 'DOWN' } });
       const operation = await startBackupOf(first, 'DC02');
       const client = wsClient(second.wsUrl);
       const stream = subscribeWs(client, OperationUpdatedSubscription, { id: operation.id });
