@@ -47,6 +47,7 @@ export class OperationTracker {
   private dashboardTimer?: NodeJS.Timeout;
   private readonly dashboardKnown = new Map<string, Operation>();
   private readonly stops = new Set<() => void>();
+  private readonly currentReads = new Map<string, Promise<Operation | undefined>>();
   private closed = false;
   private readonly maxFailures: number;
   /** A lease outlives a few missed polls, so a busy holder keeps it and a dead one loses it fast. */
@@ -88,7 +89,7 @@ export class OperationTracker {
       const key = keyOf(providerId, nativeId);
       let current: Operation | undefined = this.pollers.has(key) ? this.lastState.get(key) : undefined;
       try {
-        current ??= await provider.getOperation(nativeId);
+        current ??= await this.currentState(key, () => provider.getOperation(nativeId));
       } catch (error) {
         this.stops.delete(stop);
         return stop(error as Error);
@@ -156,6 +157,19 @@ export class OperationTracker {
     clearTimeout(this.dashboardTimer);
     // Hand the operations over to the other instances now rather than when the leases expire.
     await Promise.all(leases.map((key) => this.bus.release(key)));
+  }
+
+  /**
+   * Subscribers arriving together share one read of the operation's current state (and so one
+   * Operation object, whose nested fields are then read once for all of them).
+   */
+  private currentState(key: string, read: () => Promise<Operation | undefined>): Promise<Operation | undefined> {
+    let pending = this.currentReads.get(key);
+    if (!pending) {
+      pending = read().finally(() => this.currentReads.delete(key));
+      this.currentReads.set(key, pending);
+    }
+    return pending;
   }
 
   /** An update observed by this instance: deliver it here and tell the other instances. */

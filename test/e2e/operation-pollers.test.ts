@@ -6,6 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { startBackupOf } from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
+import { sharedReads } from '../../src/upstream/metrics.js';
+
+/** Reads of provider "hq" that rode on an identical read already on the wire. */
+async function inflightShares(): Promise<number> {
+  const { values } = await sharedReads.get();
+  return values.filter((v) => v.labels.provider === 'hq' && v.labels.how === 'inflight').reduce((sum, v) => sum + v.value, 0);
+}
 import { OperationUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient, type Collected } from '../support/subscribe.js';
 
@@ -25,6 +32,7 @@ describe('operation pollers', () => {
   it('polls an operation once per interval for 50 subscribers, and every subscriber sees it end', async () => {
     const operation = await startBackupOf(gw, 'DC02');
     gw.demo.simulators.altaro.server.clearRequests();
+    const sharesBefore = await inflightShares();
     const began = Date.now();
     const clients = Array.from({ length: 5 }, () => wsClient(gw.wsUrl));
     const streams: Collected<unknown>[] = [];
@@ -39,6 +47,11 @@ describe('operation pollers', () => {
     // join the poller and get its last state), plus timer slack: far below 50 per interval.
     expect(statusReads()).toBeLessThanOrEqual(Math.ceil(elapsed / POLL_MS) + 3);
     expect(gw.server.tracker.activePollers).toBe(0);
+    // Each update's nested fields (the target's name) were read once for all 50 subscribers,
+    // not once each and then merged on the wire.
+    const vmListReads = gw.demo.simulators.altaro.server.requests.filter((r) => r.routeKey === 'vms/list').length;
+    expect(vmListReads).toBeLessThanOrEqual(statusReads() + 2);
+    expect((await inflightShares()) - sharesBefore).toBeLessThan(5);
   });
 
   it('stops polling when the last subscriber leaves before the operation ends', async () => {
