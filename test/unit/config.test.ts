@@ -1,4 +1,5 @@
 /** The config file: env substitution, strict keys and one clear line per problem. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 
@@ -59,5 +60,17 @@ describe('config', () => {
     const line = problem(text as string, env as Record<string, string>);
     expect(line).toMatch(message as RegExp);
     expect(line).not.toContain('\n');
+  });
+});
+
+describe('the README', () => {
+  it('shows a config file that the gateway accepts as it stands', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeTruthy();
+    const env = { DASHBOARD_KEY: 'dashboard-key-0123456789', ALTARO_PASSWORD: 'a', CLOUDSIGMA_PASSWORD: 'c', ZOMRO_PASSWORD: 'z' };
+    const config = parseConfig(example!.replace('<hex SHA-256 of the key>', 'a'.repeat(64)), env);
+    expect(config.providers.map((p) => p.kind)).toEqual(['altaro', 'cloudsigma', 'billmanager']);
+    expect(config.redis?.url).toMatch(/^redis:\/\//);
   });
 });
