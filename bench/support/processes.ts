@@ -5,21 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DEMO_CREDENTIALS } from '../../src/demo.js';
+import { closedPort as freePort } from '../../test/support/ports.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Start `script` with tsx and wait until its stdout shows `readyLine`. */
 async function startNode(script: string, args: string[], env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {

@@ -36,6 +36,8 @@ interface Poller {
   leading: boolean;
 }
 
+/** Three poll intervals (at least 1 s): long enough to survive a slow poll, short enough for a quick take-over. */
+const leaseFor = (pollIntervalMs: number) => Math.max(1_000, pollIntervalMs * 3);
 const keyOf = (providerId: string, nativeId: string) => `${providerId}\u0000${nativeId}`;
 const signature = (op: Operation) => [op.status, op.progress ?? '', op.phase ?? '', op.message ?? ''].join('|');
 
@@ -50,8 +52,8 @@ export class OperationTracker {
   private readonly currentReads = new Map<string, Promise<Operation | undefined>>();
   private closed = false;
   private readonly maxFailures: number;
-  /** A lease outlives a few missed polls, so a busy holder keeps it and a dead one loses it fast. */
   private readonly leaseMs: number;
+  private readonly dashboardLeaseMs: number;
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -59,7 +61,8 @@ export class OperationTracker {
     private readonly bus: OperationBus = new LocalBus(),
   ) {
     this.maxFailures = options.maxFailures ?? 30;
-    this.leaseMs = Math.max(1_000, options.pollIntervalMs * 3);
+    this.leaseMs = leaseFor(options.pollIntervalMs);
+    this.dashboardLeaseMs = leaseFor(options.dashboardPollIntervalMs);
     bus.subscribe((operation) => this.observe(operation));
   }
 
@@ -257,7 +260,7 @@ export class OperationTracker {
     const tick = async () => {
       await Promise.all(
         this.registry.all().map(async (provider) => {
-          if (!(await this.bus.lease(`dashboard:${provider.id}`, Math.max(1_000, this.options.dashboardPollIntervalMs * 3)))) return;
+          if (!(await this.bus.lease(`dashboard:${provider.id}`, this.dashboardLeaseMs))) return;
           try {
             const listed = await provider.listOperations();
             const present = new Set(listed.map((op) => keyOf(op.providerId, op.nativeId)));
