@@ -89,6 +89,33 @@ describe('several gateway instances with Redis', () => {
     await clientB.dispose();
   });
 
+  it("polls a provider's operation list from one instance for operationsUpdated subscribers on both", async () => {
+    const DASHBOARD_MS = 200;
+    const server = { redis: { url: redis.url }, operations: { pollIntervalMs: POLL_MS, dashboardPollIntervalMs: DASHBOARD_MS } };
+    const [c, d] = [await startTestGateway({ demo, server }), await startTestGateway({ demo, server })];
+    const [clientC, clientD] = [wsClient(c.wsUrl), wsClient(d.wsUrl)];
+    try {
+      const onC = subscribeWs(clientC, OperationsUpdatedSubscription, {});
+      const onD = subscribeWs(clientD, OperationsUpdatedSubscription, {});
+      await new Promise((resolve) => setTimeout(resolve, 300)); // both subscribed, leases settled
+      demo.simulators.altaro.server.clearRequests();
+      const began = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 10 * DASHBOARD_MS));
+      const elapsed = Date.now() - began;
+      // The list form of operation-status: no operation id after the session token.
+      const listPolls = demo.simulators.altaro.server.requests.filter((r) => r.routeKey === 'activity/operation-status' && r.path.split('/').length === 6).length;
+      expect(listPolls).toBeGreaterThan(0);
+      // Each instance polling would make about two per interval.
+      expect(listPolls).toBeLessThanOrEqual(Math.ceil(elapsed / DASHBOARD_MS) + 2);
+      onC.close();
+      onD.close();
+    } finally {
+      await Promise.all([clientC.dispose(), clientD.dispose()]);
+      await c.close();
+      await d.close();
+    }
+  });
+
   it('keeps the stream going on B when the polling instance shuts down', async () => {
     const operation = await startBackupOf(a, 'SQL02');
     const [clientA, clientB] = [wsClient(a.wsUrl), wsClient(b.wsUrl)];
