@@ -3,6 +3,7 @@
  * of an operation started through one reach subscribers on the other, at most one instance
  * polls an operation at a time, and the other takes over when that one shuts down.
  */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { startDemo, type Demo } from '../../src/demo.js';
@@ -114,6 +115,24 @@ describe('several gateway instances with Redis', () => {
       await c.close();
       await d.close();
     }
+  });
+
+  it('takes over from an instance that died holding the lease, once the lease runs out', async () => {
+    const operation = await startBackupOf(a, 'FS01');
+    // A dead instance's lease: held by nobody alive, expiring in 1.5 s (the key the bus uses
+    // for provider "hq" and this operation).
+    const admin = new Redis(redis.url);
+    await admin.set(`backup-gateway:lease:hq\u0000${operation.nativeId}`, 'a-dead-instance', 'PX', 1500);
+    await admin.quit();
+    demo.simulators.altaro.server.clearRequests();
+    const began = Date.now();
+    const client = wsClient(b.wsUrl);
+    const stream = subscribeWs(client, OperationUpdatedSubscription, { id: operation.id });
+    await waitFor(() => b.server.tracker.leadingPollers === 1, 'B to take the lease', 5_000);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1_000); // not before the dead lease ran out
+    await stream.done;
+    await client.dispose();
+    expect(stream.results.at(-1)?.data?.operationUpdated.status).toBe('SUCCEEDED');
   });
 
   it('keeps the stream going on B when the polling instance shuts down', async () => {
