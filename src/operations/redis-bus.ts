@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { redact } from '../upstream/redact.js';
 import type { Operation } from '../domain/model.js';
 import { decodeOperation, encodeOperation, type OperationBus } from './bus.js';
 
@@ -52,7 +53,8 @@ export class RedisBus implements OperationBus {
     } catch (error) {
       commands.disconnect();
       subscriber.disconnect();
-      throw new Error(`cannot reach Redis at ${redactUrl(url)}: ${(cause ?? (error as Error)).message}`);
+      const why = redact((cause ?? (error as Error)).message, [passwordOf(url)]);
+      throw new Error(`cannot reach Redis at ${redactUrl(url)}: ${why}`);
     }
     return new RedisBus(commands, subscriber, logger);
   }
@@ -109,6 +111,14 @@ export class RedisBus implements OperationBus {
       this.warned = false;
       this.logger.info('Redis is reachable again: operation updates are shared across instances');
     });
+  }
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
   }
 }
 
