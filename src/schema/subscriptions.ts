@@ -12,15 +12,19 @@ import { RequestReads, type GatewayContext } from './context.js';
 /**
  * Every subscriber of an update receives the same Operation object, so the reads behind its
  * nested fields (the target's name, say) are made once per update, not once per subscriber:
- * a thousand subscribers cost one upstream read and one mapping, not a thousand.
+ * a thousand subscribers cost one upstream read and one mapping, not a thousand. The reads are
+ * let go after a moment: an update the tracker keeps as "last state" must neither hold a
+ * provider's lists in memory nor serve them stale to a subscriber who joins much later.
  */
 const readsOfUpdate = new WeakMap<Operation, RequestReads>();
+const SHARED_READS_MS = 1_000;
 
 function readsFor(operation: Operation, ctx: GatewayContext): RequestReads {
   let reads = readsOfUpdate.get(operation);
   if (!reads) {
     reads = new RequestReads(ctx.registry);
     readsOfUpdate.set(operation, reads);
+    setTimeout(() => readsOfUpdate.delete(operation), SHARED_READS_MS).unref();
   }
   return reads;
 }
