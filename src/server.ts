@@ -162,6 +162,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    await bus.close(); // e.g. the port is taken: do not leave Redis connections open
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
