@@ -43,6 +43,14 @@ const upstreamSettings = {
   maxConnections: z.number().int().min(1).max(1024).optional(),
   /** Serve repeated reads from a cache for this long; 0 (default) turns the cache off. */
   cacheTtlMs: z.number().int().min(0).max(300_000).optional(),
+  /** https upstreams: a CA file to trust (e.g. an Altaro install's self-signed certificate), or no verification. */
+  tls: z
+    .object({
+      caFile: z.string().min(1).optional(),
+      rejectUnauthorized: z.boolean().default(true),
+    })
+    .strict()
+    .optional(),
 };
 
 const altaro = z

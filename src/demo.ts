@@ -2,12 +2,18 @@
  * Demo mode: the simulators in-process on free loopback ports with seeded data, and the
  * provider configs that point at them. Used by `npm start` without a config and by tests.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProviderConfig } from './config.js';
+import type { SimProfile } from './simulators/kit/profile.js';
 import { startAltaroSimulator, type AltaroSimulatorOptions } from './simulators/altaro/index.js';
 import { startCloudSigmaSimulator, type CloudSigmaSimulatorOptions } from './simulators/cloudsigma/index.js';
 import { startBillmanagerSimulator, type BillmanagerSimulatorOptions } from './simulators/billmanager/index.js';
 
 export interface DemoOptions {
+  /** Every simulator's profile (default 'default'); a simulator's own `profile` option wins. */
+  profile?: SimProfile;
   altaro?: AltaroSimulatorOptions;
   cloudsigma?: CloudSigmaSimulatorOptions;
   billmanager?: BillmanagerSimulatorOptions;
@@ -30,9 +36,15 @@ export const DEMO_CREDENTIALS = {
 } as const;
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const altaro = await startAltaroSimulator({ ...DEMO_CREDENTIALS.altaro, ...options.altaro });
-  const cloudsigma = await startCloudSigmaSimulator({ ...DEMO_CREDENTIALS.cloudsigma, ...options.cloudsigma });
-  const billmanager = await startBillmanagerSimulator({ ...DEMO_CREDENTIALS.billmanager, ...options.billmanager });
+  const profile = options.profile;
+  const altaro = await startAltaroSimulator({ profile, ...DEMO_CREDENTIALS.altaro, ...options.altaro });
+  const cloudsigma = await startCloudSigmaSimulator({ profile, ...DEMO_CREDENTIALS.cloudsigma, ...options.cloudsigma });
+  const billmanager = await startBillmanagerSimulator({ profile, ...DEMO_CREDENTIALS.billmanager, ...options.billmanager });
+  // A simulator serving https has a fresh self-signed certificate: trust exactly it, as an
+  // operator would trust their install's certificate with tls.caFile.
+  const certDir = altaro.server.certPem ? mkdtempSync(join(tmpdir(), 'backup-gateway-demo-tls-')) : undefined;
+  const altaroTls = certDir ? { caFile: join(certDir, 'altaro-ca.pem'), rejectUnauthorized: true } : undefined;
+  if (altaroTls) writeFileSync(altaroTls.caFile, altaro.server.certPem!);
   const providers: ProviderConfig[] = [
     {
       id: 'hq',
@@ -43,7 +55,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       domain: '.',
       serverAddress: 'localhost',
       serverPort: 36014,
-      timezone: options.altaro?.timezone ?? 'UTC',
+      // The zone the Altaro server writes its times in: an operator sets it to the server's zone.
+      timezone: altaro.state.timeZone,
+      ...(altaroTls ? { tls: altaroTls } : {}),
     },
     {
       id: 'zrh',
@@ -66,6 +80,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     simulators: { altaro, cloudsigma, billmanager },
     close: async () => {
       await Promise.all([altaro.close(), cloudsigma.close(), billmanager.close()]);
+      if (certDir) rmSync(certDir, { recursive: true, force: true });
     },
   };
 }

@@ -210,8 +210,19 @@ export interface Operation extends Ref {
   startedAt?: Date;
   updatedAt: Date;
   finishedAt?: Date;
+  /**
+   * No later answer will change this state. Set on an UNKNOWN whose outcome no upstream answer
+   * can confirm any more (e.g. the operation left the provider's list and no report names it
+   * after a bounded wait): it is over, with `message` saying why its outcome is not known.
+   */
+  final?: boolean;
 }
 
 export function isTerminal(status: OperationStatus): boolean {
   return TERMINAL_STATUSES.has(status);
+}
+
+/** Whether an operation is over: a terminal status, or an UNKNOWN marked final. */
+export function isOver(operation: Pick<Operation, 'status' | 'final'>): boolean {
+  return isTerminal(operation.status) || operation.final === true;
 }

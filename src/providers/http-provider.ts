@@ -25,7 +25,10 @@ export abstract class HttpProvider extends BaseProvider {
     this.http = new UpstreamHttp({ providerId: config.providerId, ...config.upstream });
   }
 
-  /** The cheapest request that shows the provider answers (and, where it has one, accepts our login). */
+  /**
+   * The cheapest request that needs our credentials: health is UP only once one succeeded
+   * (the client reports accepted / rejected credentials to UpstreamHttp).
+   */
   protected abstract cheapRead(): Promise<unknown>;
 
   /** End the upstream session, if the provider has one. */

@@ -10,11 +10,24 @@ export interface AgentOptions {
   keepAliveMs?: number;
   /** Most sockets open to the provider at once: its concurrency limit (requests beyond it queue). */
   connections?: number;
+  /** https only: extra trusted CA certificates (PEM) and whether to verify the certificate at all. */
+  tls?: UpstreamTls;
+}
+
+export interface UpstreamTls {
+  /** PEM text of the CA (or the self-signed certificate itself) to trust besides the system's. */
+  ca?: string;
+  /** Default true. false accepts any certificate (logged as a warning at start). */
+  rejectUnauthorized?: boolean;
 }
 
 export function createAgent(options: AgentOptions): Agent {
   return new Agent({
-    connect: { timeout: options.connectTimeoutMs },
+    connect: {
+      timeout: options.connectTimeoutMs,
+      ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
+      ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+    },
     keepAliveTimeout: options.keepAliveMs ?? 10_000,
     connections: options.connections ?? 32,
   });

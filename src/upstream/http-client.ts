@@ -6,7 +6,7 @@
  */
 import type { Agent } from 'undici';
 import { UpstreamUnavailableError } from '../domain/errors.js';
-import { createAgent } from './agent.js';
+import { createAgent, type UpstreamTls } from './agent.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
@@ -32,6 +32,8 @@ export interface UpstreamOptions {
    * the wire. Default true; false only to measure what sharing saves (the benchmark).
    */
   shareReads?: boolean;
+  /** https settings: a CA to trust, or (not advised) no verification. */
+  tls?: UpstreamTls;
 }
 
 export interface UpstreamRequest {
@@ -69,6 +71,7 @@ export class UpstreamHttp {
     this.agent = createAgent({
       connectTimeoutMs: options.connectTimeoutMs ?? Math.min(5_000, this.timeoutMs),
       connections: options.maxConnections,
+      tls: options.tls,
     });
     this.cache = options.cacheTtlMs ? new ReadCache(options.cacheTtlMs) : undefined;
     this.shareReads = options.shareReads ?? true;
@@ -81,6 +84,19 @@ export class UpstreamHttp {
 
   health(): HealthSnapshot {
     return this.healthTracker.snapshot(this.breaker.state);
+  }
+
+  /**
+   * The client saw an authenticated call succeed: only then is the provider UP (an answer to
+   * a call that needs no login, or a 401, shows the server runs, not that we can use it).
+   */
+  credentialsAccepted(): void {
+    this.healthTracker.credentials(true);
+  }
+
+  /** The upstream refused our credentials: DOWN, with `message` (no secret in it), until they are accepted. */
+  credentialsRejected(message: string): void {
+    this.healthTracker.credentials(false, message);
   }
 
   private observe(route: string, status: string, latencyMs: number): void {
@@ -257,9 +273,25 @@ function networkCode(error: unknown): string | undefined {
   return code ?? cause?.code;
 }
 
-/** The network reason (ECONNREFUSED, ECONNRESET, …) without addresses that could hold secrets. */
+/** Node's certificate verification codes, in words an operator can act on. */
+const TLS_PROBLEMS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s certificate is self-signed and not trusted (set tls.caFile to it)',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the server\'s certificate chain ends in a self-signed CA that is not trusted (set tls.caFile to it)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate is signed by a CA that is not trusted (set tls.caFile)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of the server\'s certificate is not trusted (set tls.caFile)',
+  UNABLE_TO_GET_ISSUER_CERT: 'the issuer of the server\'s certificate is not trusted (set tls.caFile)',
+  CERT_HAS_EXPIRED: 'the server\'s certificate has expired',
+  CERT_NOT_YET_VALID: 'the server\'s certificate is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server\'s certificate does not name this host',
+  CERT_REVOKED: 'the server\'s certificate is revoked',
+  EPROTO: 'TLS handshake failed (is the server speaking https?)',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'TLS handshake failed (is the server speaking https?)',
+};
+
+/** The network reason (ECONNREFUSED, ECONNRESET, a certificate problem, …) without addresses that could hold secrets. */
 function describeNetworkError(error: unknown): string {
   const code = networkCode(error);
+  if (code && TLS_PROBLEMS[code]) return `TLS: ${TLS_PROBLEMS[code]} [${code}]`;
   if (code) return code === 'ECONNREFUSED' ? 'connection refused' : code;
   return 'network error';
 }

@@ -57,6 +57,8 @@ function recordingHttp(options: { rewriteForm?: (form: URLSearchParams) => void;
       return options.rewriteAnswer ? { ...response, text: options.rewriteAnswer(form, response.text) } : response;
     },
     health: () => real.health(),
+    credentialsAccepted: () => real.credentialsAccepted(),
+    credentialsRejected: (message: string) => real.credentialsRejected(message),
     close: () => real.close(),
   } as unknown as UpstreamHttp;
   return { http, sent };

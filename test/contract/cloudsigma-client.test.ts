@@ -31,6 +31,8 @@ function recordingHttp(rewrite?: (url: URL) => void): { http: UpstreamHttp; sent
       return real.request(actual);
     },
     health: () => real.health(),
+    credentialsAccepted: () => real.credentialsAccepted(),
+    credentialsRejected: (message: string) => real.credentialsRejected(message),
     close: () => real.close(),
   } as unknown as UpstreamHttp;
   return { http, sent };

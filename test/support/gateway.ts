@@ -39,6 +39,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const demo =
     options.demo ??
     (await startDemo({
+      profile: options.profile,
       altaro: { operationMs: 1500, finishedGraceMs: 1500, ...options.altaro },
       cloudsigma: { snapshotMs: 400, remoteTransferMs: 1200, ...options.cloudsigma },
       billmanager: { backupMs: 1500, restoreMs: 1500, ...options.billmanager },

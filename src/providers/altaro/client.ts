@@ -95,8 +95,12 @@ export class AltaroClient {
     });
     if (reply.Success !== true || typeof reply.Data !== 'string' || reply.Data === '') {
       const why = this.scrub(reply.ErrorMessage ?? reply.ErrorAdditionalDetails ?? 'no reason given');
-      throw new UpstreamRejectedError(providerId, `provider "${providerId}" refused the login of user "${username}": ${why}`);
+      const refusal = `provider "${providerId}" refused the login of user "${username}": ${why}`;
+      // A console holding the agent is not a credentials problem, but it leaves us just as unable to work.
+      this.http.credentialsRejected(reply.ErrorAdditionalDetails === 'AnotherConsoleIsRegistered' ? refusal : `${refusal} (the credentials were rejected)`);
+      throw new UpstreamRejectedError(providerId, refusal);
     }
+    this.http.credentialsAccepted();
     return reply.Data;
   }
 

@@ -12,8 +12,10 @@ import type {
   VirtualMachine,
 } from '../../domain/model.js';
 import { instantOf } from '../../domain/time.js';
+import { num, str, type Wire } from '../wire.js';
 
-export type Wire = Record<string, unknown>;
+export type { Wire };
+export { num, str };
 
 /** "2024-08-13-01-53-14" (server-local, in `timeZone`) or ISO 8601. */
 export function parseAltaroDate(value: unknown, timeZone: string): Date | undefined {
@@ -25,16 +27,6 @@ export function parseAltaroDate(value: unknown, timeZone: string): Date | undefi
   }
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
-}
-
-export function num(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-export function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
 export function outcomeOf(result: unknown): BackupOutcome {

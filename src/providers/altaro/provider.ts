@@ -79,9 +79,9 @@ export class AltaroProvider extends HttpProvider {
     this.client = new AltaroClient(config, this.http);
   }
 
-  /** `protocol/version` needs no session. */
+  /** An authenticated read (`protocol/version` needs no login, so it cannot tell whether ours works). */
   protected cheapRead(): Promise<unknown> {
-    return this.client.protocolVersion();
+    return this.client.call('activity/operation-status');
   }
 
   protected endSession(): Promise<void> {

@@ -32,6 +32,7 @@
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { redact } from '../../upstream/redact.js';
+import { isRecord, type Wire } from '../wire.js';
 
 export interface BillmanagerConnection {
   providerId: string;
@@ -41,7 +42,7 @@ export interface BillmanagerConnection {
   password: string;
 }
 
-export type Wire = Record<string, unknown>;
+export type { Wire };
 export type FormValue = string | number | undefined;
 
 export interface CallOptions {
@@ -174,6 +175,7 @@ export class BillmanagerClient {
     if (error) {
       const refusal = `provider "${this.providerId}" refused the login of user "${username}": ${this.messageOf(error)}`;
       this.loginRefusal = refusal;
+      this.http.credentialsRejected(refusal);
       throw new UpstreamRejectedError(this.providerId, refusal);
     }
     const id = sessionIdOf(doc.auth);
@@ -182,6 +184,7 @@ export class BillmanagerClient {
     }
     this.sessionIds.add(id);
     this.loginRefusal = undefined;
+    this.http.credentialsAccepted();
     return id;
   }
 
@@ -261,9 +264,7 @@ export class BillmanagerClient {
 
 // ------------------------------------------------------------------------------ doc helpers
 
-export function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;

@@ -25,6 +25,7 @@ import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, Validat
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { redact } from '../../upstream/redact.js';
 import { currentRequestId } from '../../request-context.js';
+import { isRecord, type Wire } from '../wire.js';
 
 export interface CloudSigmaConnection {
   providerId: string;
@@ -35,7 +36,7 @@ export interface CloudSigmaConnection {
   token?: string;
 }
 
-export type Wire = Record<string, unknown>;
+export type { Wire };
 
 /** One upstream error object (§1.5); every field may be missing on odd installs. */
 export interface CloudSigmaErrorItem {
@@ -152,6 +153,8 @@ export class CloudSigmaClient {
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       idempotent: method === 'GET',
     });
+    if (response.status === 401) this.http.credentialsRejected(this.errorOf(401, options.label, undefined).message);
+    else if (response.status < 400) this.http.credentialsAccepted();
     if (response.status === 204) return undefined;
     const parsed = parseJson(response.text);
     if (response.status >= 400) throw this.errorOf(response.status, options.label, parsed);
@@ -213,10 +216,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Wire {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The error array, tolerating a lone object (the prose of errors.rst) or `{errors: [...]}`. */

@@ -25,7 +25,7 @@ import type {
   VirtualMachine,
 } from '../../domain/model.js';
 import { cloudSigmaRecurrence } from '../../domain/recurrence/cloudsigma.js';
-import type { Wire } from './client.js';
+import { isRecord, num, str, type Wire } from '../wire.js';
 
 export type SnapshotKind = 'local' | 'remote';
 
@@ -46,19 +46,7 @@ export function snapshotNativeId(kind: SnapshotKind, uuid: string): string {
 
 // ---- scalars ------------------------------------------------------------------------------------
 
-export function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-export function num(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-export function isRecord(value: unknown): value is Wire {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
-}
+export { isRecord, num, str };
 
 /** A reference as `{uuid, resource_uri}`, a bare uuid, or only a resource_uri. */
 export function refUuid(value: unknown): string | undefined {

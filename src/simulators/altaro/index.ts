@@ -10,6 +10,7 @@
  * operations.ts (progress engine + scheduler), schedule.ts (schedule time math), state.ts (model),
  * seed.ts (demo data), bench.ts (extra VMs for load tests), metrics.ts (deterministic sizes), alterr.ts (error texts), ids.ts (GUIDs).
  */
+import type { SimProfile } from '../kit/profile.js';
 import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
@@ -22,6 +23,8 @@ import { seedState } from './seed.js';
 import { AltaroState } from './state.js';
 
 export interface AltaroSimulatorOptions {
+  /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
+  profile?: SimProfile;
   /** 0 / undefined = a free port. */
   port?: number;
   /** Default 127.0.0.1. */

@@ -6,6 +6,7 @@
  *
  * Route key (request log, per-route faults) = the `func` value.
  */
+import type { SimProfile } from '../kit/profile.js';
 import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
@@ -22,6 +23,8 @@ export { SEED_INSTANCES } from './seed.js';
 export { ScheduleEngine, firings, formatRotationDays, parseRotationDays, parseRotationTime } from './schedule.js';
 
 export interface BillmanagerSimulatorOptions {
+  /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
+  profile?: SimProfile;
   /** Default: a free port. */
   port?: number;
   /** Default 127.0.0.1. */

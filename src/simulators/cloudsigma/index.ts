@@ -6,6 +6,7 @@
  * Route keys (request log, per-route faults): the resource segment after /api/2.0/, e.g.
  * "backupschedulers", "drives", "servers", "snapshots", "remotesnapshots", "capabilities".
  */
+import type { SimProfile } from '../kit/profile.js';
 import { SimClock } from '../kit/clock.js';
 import type { FaultSettings } from '../kit/faults.js';
 import { startSimServer, type SimServer } from '../kit/http.js';
@@ -16,6 +17,8 @@ import { seedState } from './seed.js';
 import { CloudSigmaState, deterministicUuid, type CloudSigmaConfig } from './state.js';
 
 export interface CloudSigmaSimulatorOptions {
+  /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
+  profile?: SimProfile;
   /** Default: a free port. */
   port?: number;
   /** Default 127.0.0.1. */

@@ -13,11 +13,13 @@
  *   POST   /__sim/clock/advance     -> body { ms } moves the simulated clock forward
  *   GET    /__sim/clock             -> { now: ISO string }
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SimClock } from './clock.js';
 import { FaultBook, type FaultSettings } from './faults.js';
+import { selfSignedCertificate } from './tls.js';
 
 export interface SimRequest {
   method: string;
@@ -64,6 +66,8 @@ export interface SimServerOptions {
   faults?: FaultSettings;
   /** Base delay of every non-admin reply in real ms, default 0; a fault's `latencyMs` adds to it. */
   latencyMs?: number;
+  /** Serve https with a fresh self-signed certificate (see `certPem` on the server). */
+  https?: boolean;
   /** Classify a request for the log and for per-route faults. */
   routeKeyOf(req: SimRequest): string;
   /** The simulator's own answer. May throw; a throw becomes a 500 with a plain message. */
@@ -75,7 +79,10 @@ export interface SimServerOptions {
 export interface SimServer {
   readonly name: string;
   readonly port: number;
+  /** `http://host:port`, or `https://…` when serving TLS. */
   readonly origin: string;
+  /** With `https`: the self-signed certificate a client must trust (its CA file). */
+  readonly certPem?: string;
   readonly clock: SimClock;
   readonly faults: FaultBook;
   readonly requests: LoggedRequest[];
@@ -92,7 +99,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const sockets = new Set<Socket>();
   const baseLatencyMs = validLatency(options.latencyMs);
 
-  const server: Server = createServer(async (req, res) => {
+  const listener: RequestListener = async (req, res) => {
     // Taken before the body is read, so durationMs covers the whole exchange.
     const arrival = performance.now();
     try {
@@ -161,7 +168,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       if (!res.headersSent) send(res, { status: 500, body: `${options.name} simulator error: ${(error as Error).message}` });
       else res.end();
     }
-  });
+  };
+  const certificate = options.https ? selfSignedCertificate() : undefined;
+  const server: Server = certificate ? createTlsServer({ key: certificate.keyPem, cert: certificate.certPem }, listener) : createServer(listener);
+  // For https the raw TCP socket is what close() must destroy ('connection' fires for both).
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -177,7 +187,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   return {
     name: options.name,
     port,
-    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    origin: `${certificate ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    certPem: certificate?.certPem,
     clock,
     faults,
     requests,
