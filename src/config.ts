@@ -132,9 +132,11 @@ export const configSchema = z
       .object({
         pollIntervalMs: z.number().int().min(50).default(1000),
         dashboardPollIntervalMs: z.number().int().min(100).default(3000),
+        /** An operation a provider reports UNKNOWN this long ends as a final UNKNOWN (subscriptions complete). */
+        unknownTimeoutMs: z.number().int().min(1_000).default(600_000),
       })
       .strict()
-      .default({ pollIntervalMs: 1000, dashboardPollIntervalMs: 3000 }),
+      .default({ pollIntervalMs: 1000, dashboardPollIntervalMs: 3000, unknownTimeoutMs: 600_000 }),
     performance: z
       .object({
         /** Share identical upstream reads within a request and between concurrent ones (default on). */

@@ -59,6 +59,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     {
       pollIntervalMs: options.operations?.pollIntervalMs ?? 1000,
       dashboardPollIntervalMs: options.operations?.dashboardPollIntervalMs ?? 3000,
+      unknownTimeoutMs: options.operations?.unknownTimeoutMs,
     },
     bus,
   );

@@ -9,18 +9,29 @@
  * the others, and before every poll an instance takes the operation's lease, so at most one
  * instance polls an operation (or a provider's dashboard list) at a time. If the holder dies,
  * its lease runs out and the next instance with subscribers takes over.
+ *
+ * Every subscription ends. An operation is over at a terminal status or at an UNKNOWN the
+ * provider marks final; besides, an operation the provider stops knowing, or keeps reporting
+ * as UNKNOWN for `unknownTimeoutMs`, ends as a final UNKNOWN that says why.
+ *
+ * Memory is per live operation: what is kept of an operation goes when it is over, except its
+ * last signature, kept among the last `ENDED_KEPT` ended ones so a late duplicate of its final
+ * state is not delivered twice.
  */
 import { Repeater } from 'graphql-yoga';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
-import { isTerminal, type Operation } from '../domain/model.js';
+import { isOver, type Operation } from '../domain/model.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { activePollers as pollerGauge } from '../upstream/metrics.js';
+import { BoundedMap } from './bounded-map.js';
 import { LocalBus, type OperationBus } from './bus.js';
 
 export interface TrackerOptions {
   pollIntervalMs: number;
   dashboardPollIntervalMs: number;
   maxFailures?: number;
+  /** An operation reported UNKNOWN (not final) this long ends as a final UNKNOWN. Default 10 minutes. */
+  unknownTimeoutMs?: number;
 }
 
 type Listener = (operation: Operation) => void;
@@ -34,16 +45,23 @@ interface Poller {
   failures: number;
   /** Whether this instance held the lease at its last tick (it polls; the others listen). */
   leading: boolean;
+  /** Since when the provider has answered UNKNOWN without interruption (for the backstop). */
+  unknownSince?: number;
 }
 
 /** Three poll intervals (at least 1 s): long enough to survive a slow poll, short enough for a quick take-over. */
 const leaseFor = (pollIntervalMs: number) => Math.max(1_000, pollIntervalMs * 3);
 const keyOf = (providerId: string, nativeId: string) => `${providerId}\u0000${nativeId}`;
-const signature = (op: Operation) => [op.status, op.progress ?? '', op.phase ?? '', op.message ?? ''].join('|');
+const signature = (op: Operation) => [op.status, op.final ? 'final' : '', op.progress ?? '', op.phase ?? '', op.message ?? ''].join('|');
+/** Ended operations whose last signature is kept (late duplicates of a final state are dropped). */
+const ENDED_KEPT = 1_000;
 
 export class OperationTracker {
   private readonly pollers = new Map<string, Poller>();
+  /** Signature of the last delivered state of each live operation. */
   private readonly lastSeen = new Map<string, string>();
+  /** The same for recently ended ones, bounded. */
+  private readonly endedSeen = new BoundedMap<string, string>(ENDED_KEPT);
   private readonly lastState = new Map<string, Operation>();
   private readonly dashboardListeners = new Set<Listener>();
   private dashboardTimer?: NodeJS.Timeout;
@@ -52,6 +70,7 @@ export class OperationTracker {
   private readonly currentReads = new Map<string, Promise<Operation | undefined>>();
   private closed = false;
   private readonly maxFailures: number;
+  private readonly unknownTimeoutMs: number;
   private readonly leaseMs: number;
   private readonly dashboardLeaseMs: number;
 
@@ -61,6 +80,7 @@ export class OperationTracker {
     private readonly bus: OperationBus = new LocalBus(),
   ) {
     this.maxFailures = options.maxFailures ?? 30;
+    this.unknownTimeoutMs = options.unknownTimeoutMs ?? 10 * 60_000;
     this.leaseMs = leaseFor(options.pollIntervalMs);
     this.dashboardLeaseMs = leaseFor(options.dashboardPollIntervalMs);
     bus.subscribe((operation) => this.observe(operation));
@@ -69,6 +89,17 @@ export class OperationTracker {
   /** Number of operations followed for subscribers here (for metrics and tests). */
   get activePollers(): number {
     return this.pollers.size;
+  }
+
+  /** How many operations each of the tracker's maps holds (for the bounded-memory test). */
+  get memory(): { lastSeen: number; endedSeen: number; lastState: number; dashboardKnown: number; pollers: number } {
+    return {
+      lastSeen: this.lastSeen.size,
+      endedSeen: this.endedSeen.size,
+      lastState: this.lastState.size,
+      dashboardKnown: this.dashboardKnown.size,
+      pollers: this.pollers.size,
+    };
   }
 
   /** Number of those this instance polls itself (the others are polled by another instance). */
@@ -101,17 +132,17 @@ export class OperationTracker {
         this.stops.delete(stop);
         return stop(new NotFoundError(`no operation ${nativeId} on provider "${providerId}"`, providerId));
       }
-      this.lastSeen.set(key, signature(current));
-      this.lastState.set(key, current);
       await push(current);
-      if (isTerminal(current.status)) {
+      if (isOver(current)) {
         this.stops.delete(stop);
         return stop();
       }
+      this.lastSeen.set(key, signature(current));
+      this.lastState.set(key, current);
       const poller = this.poller(providerId, nativeId);
       const listener: Listener = (op) => {
         void push(op);
-        if (isTerminal(op.status)) stop();
+        if (isOver(op)) stop();
       };
       const onFailure = (error: Error) => stop(error);
       poller.listeners.add(listener);
@@ -184,14 +215,20 @@ export class OperationTracker {
   private observe(op: Operation): boolean {
     const key = keyOf(op.providerId, op.nativeId);
     const sig = signature(op);
-    if (this.lastSeen.get(key) === sig) return false;
-    this.lastSeen.set(key, sig);
-    if (isTerminal(op.status)) this.lastState.delete(key);
-    else this.lastState.set(key, op);
+    if ((this.lastSeen.get(key) ?? this.endedSeen.get(key)) === sig) return false;
+    if (isOver(op)) {
+      // Over: nothing of it is kept but its signature among the recently ended.
+      this.lastSeen.delete(key);
+      this.lastState.delete(key);
+      this.dashboardKnown.delete(key);
+      this.endedSeen.set(key, sig);
+    } else {
+      this.lastSeen.set(key, sig);
+      this.lastState.set(key, op);
+      this.dashboardKnown.set(key, op);
+    }
     this.pollers.get(key)?.listeners.forEach((listener) => listener(op));
     this.dashboardListeners.forEach((listener) => listener(op));
-    if (isTerminal(op.status)) this.dashboardKnown.delete(key);
-    else this.dashboardKnown.set(key, op);
     return true;
   }
 
@@ -213,6 +250,21 @@ export class OperationTracker {
     const key = keyOf(poller.providerId, poller.nativeId);
     if (this.pollers.delete(key)) pollerGauge.dec();
     if (poller.leading) void this.bus.release(key);
+    this.forgetUnlessFollowed(key);
+  }
+
+  /** A dashboard operation the provider forgot: keep it only while a subscriber's poller follows it. */
+  private forgetUnlessFollowedByPoller(key: string): void {
+    this.dashboardKnown.delete(key);
+    this.forgetUnlessFollowed(key);
+  }
+
+  /** Drop what is kept of a live operation that neither a poller nor a dashboard follows. */
+  private forgetUnlessFollowed(key: string): void {
+    if (this.pollers.has(key) || (this.dashboardListeners.size > 0 && this.dashboardKnown.has(key))) return;
+    this.lastSeen.delete(key);
+    this.lastState.delete(key);
+    this.dashboardKnown.delete(key);
   }
 
   private schedulePoll(poller: Poller, delayMs: number): void {
@@ -228,11 +280,10 @@ export class OperationTracker {
     // Another instance polls it and publishes what it sees; try the lease again next interval.
     if (!poller.leading) return this.schedulePoll(poller, this.options.pollIntervalMs);
     try {
-      const op = await this.registry.get(poller.providerId)?.getOperation(poller.nativeId);
+      const op = this.backstop(poller, await this.registry.get(poller.providerId)?.getOperation(poller.nativeId));
       poller.failures = 0;
-      if (!op) throw new NotFoundError(`operation ${poller.nativeId} is no longer known to provider "${poller.providerId}"`, poller.providerId);
       this.report(op);
-      if (isTerminal(op.status)) return;
+      if (isOver(op)) return;
       this.schedulePoll(poller, this.options.pollIntervalMs);
     } catch (error) {
       poller.failures += 1;
@@ -255,6 +306,32 @@ export class OperationTracker {
     }
   }
 
+  /**
+   * The tracker's own end for operations no provider answer will settle: one the provider no
+   * longer knows, or one it has reported UNKNOWN for `unknownTimeoutMs`, becomes a final UNKNOWN.
+   */
+  private backstop(poller: Poller, op: Operation | undefined): Operation {
+    const last = this.lastState.get(keyOf(poller.providerId, poller.nativeId));
+    if (!op) {
+      if (!last) throw new NotFoundError(`operation ${poller.nativeId} is no longer known to provider "${poller.providerId}"`, poller.providerId);
+      return {
+        ...last,
+        status: 'UNKNOWN',
+        final: true,
+        updatedAt: new Date(),
+        message: `provider "${poller.providerId}" no longer knows this operation and reported no outcome; its result cannot be told`,
+      };
+    }
+    if (op.status !== 'UNKNOWN' || op.final) {
+      poller.unknownSince = undefined;
+      return op;
+    }
+    poller.unknownSince ??= Date.now();
+    if (Date.now() - poller.unknownSince < this.unknownTimeoutMs) return op;
+    const waited = this.unknownTimeoutMs < 1_000 ? `${this.unknownTimeoutMs} ms` : `${Math.round(this.unknownTimeoutMs / 1000)} s`;
+    return { ...op, final: true, message: `no answer of provider "${poller.providerId}" confirmed the outcome within ${waited}${op.message ? ` (${op.message})` : ''}; it is not known` };
+  }
+
   private ensureDashboardPolling(): void {
     if (this.dashboardTimer || this.closed) return;
     const tick = async () => {
@@ -270,7 +347,7 @@ export class OperationTracker {
               if (known.providerId !== provider.id || present.has(key)) continue;
               const final = await provider.getOperation(known.nativeId).catch(() => undefined);
               if (final) this.report(final);
-              else this.dashboardKnown.delete(key);
+              else this.forgetUnlessFollowedByPoller(key);
             }
           } catch {
             // a failing provider is skipped this round; its health shows why

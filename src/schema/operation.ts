@@ -1,5 +1,5 @@
 /** Operation: a backup, copy, restore or verification in flight or just finished, with one status model. */
-import type { Operation } from '../domain/model.js';
+import { isOver, type Operation } from '../domain/model.js';
 import { builder } from './builder.js';
 import { providersFromFilter } from './filters.js';
 import { splitLocalId } from './ids.js';
@@ -36,6 +36,11 @@ builder.node(OperationRef, {
     startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (op) => op.startedAt ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (op) => op.updatedAt }),
     finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (op) => op.finishedAt ?? null }),
+    final: t.boolean({
+      description:
+        'This is the last state: a terminal status, or UNKNOWN when no upstream answer can confirm the outcome any more (`message` says why). `operationUpdated` completes after it.',
+      resolve: (op) => isOver(op),
+    }),
   }),
 });
 
