@@ -62,6 +62,17 @@ export function fail(
   };
 }
 
+const CODE_NAMES = new Map<number, string>(
+  Object.entries(ErrorCodes).map(([name, code]) => [code, name.charAt(0).toUpperCase() + name.slice(1)]),
+);
+
+/** The 'string' ErrorCode variant: the same error with its code as a name, e.g. "InvalidToken". */
+export function withErrorCodeName(reply: SimReply): SimReply {
+  const body = reply.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || typeof body.ErrorCode !== 'number') return reply;
+  return { ...reply, body: { ...body, ErrorCode: CODE_NAMES.get(body.ErrorCode) ?? String(body.ErrorCode) } };
+}
+
 export function invalidToken(): SimReply {
   return fail(ErrorCodes.invalidToken, 'Invalid Token. The session does not exist or has expired.');
 }

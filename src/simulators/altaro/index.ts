@@ -21,10 +21,13 @@ import { normaliseBasePath } from './router.js';
 import { createAltaroRoutes } from './routes.js';
 import { seedState } from './seed.js';
 import { AltaroState } from './state.js';
+import { altaroVariants, type AltaroVariants } from './variants.js';
 
 export interface AltaroSimulatorOptions {
   /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
   profile?: SimProfile;
+  /** Single points answered in another form than the profile's (variants.ts), e.g. `{ offsiteReports: 'missing' }`. */
+  variants?: Partial<AltaroVariants>;
   /** 0 / undefined = a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -41,9 +44,9 @@ export interface AltaroSimulatorOptions {
   sessionIdleMs?: number;
   /** Duration of every operation from start to finish, default 20000. */
   operationMs?: number;
-  /** How long a finished operation stays in operation-status, default 15000. */
+  /** How long a finished operation stays in operation-status, default 15000 (0 with the 'vanish' variant). */
   finishedGraceMs?: number;
-  /** IANA zone the Altaro date strings are written in, default 'UTC'. */
+  /** IANA zone the Altaro date strings are written in; default the variant's (UTC, strict America/New_York). */
   timezone?: string;
   /** Shared clock; default a new one. */
   clock?: SimClock;
@@ -68,6 +71,8 @@ export interface AltaroSimulator {
   state: AltaroState;
   /** The progress engine (tests may call `engine.settle(clock.now())`). */
   engine: OperationEngine;
+  /** The form answered at each [I]/[?] point (profile + overrides). */
+  variants: AltaroVariants;
   close(): Promise<void>;
 }
 
@@ -85,11 +90,13 @@ export const ALTARO_DEFAULTS = {
 
 export async function startAltaroSimulator(options: AltaroSimulatorOptions = {}): Promise<AltaroSimulator> {
   const clock = options.clock ?? new SimClock();
-  const timezone = options.timezone ?? ALTARO_DEFAULTS.timezone;
+  const variants = altaroVariants(options.profile, options.variants);
+  const timezone = options.timezone ?? variants.timeZone;
   assertTimeZone(timezone);
   const basePath = normaliseBasePath(options.basePath ?? ALTARO_DEFAULTS.basePath);
 
   const state = new AltaroState(timezone);
+  state.listAssignedVms = variants.inlineVmLists;
   const startedAt = clock.now();
   seedState(state, startedAt, options.seed ?? true);
   addBenchVms(state, startedAt, options.extraResources ?? 0);
@@ -98,7 +105,10 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
     state,
     {
       operationMs: options.operationMs ?? ALTARO_DEFAULTS.operationMs,
-      finishedGraceMs: options.finishedGraceMs ?? ALTARO_DEFAULTS.finishedGraceMs,
+      finishedGraceMs: variants.finishedOperations === 'vanish' ? 0 : (options.finishedGraceMs ?? ALTARO_DEFAULTS.finishedGraceMs),
+      statusItemFields: variants.statusItemFields,
+      statusNames: variants.statusNames,
+      operationNames: variants.operationNames,
     },
     startedAt,
   );
@@ -108,6 +118,7 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
     password: options.password ?? ALTARO_DEFAULTS.password,
     sessionIdleMs: options.sessionIdleMs ?? ALTARO_DEFAULTS.sessionIdleMs,
     protocolVersion: ALTARO_DEFAULTS.protocolVersion,
+    variants,
   });
 
   const server = await startSimServer({
@@ -117,6 +128,7 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
     clock,
     faults: options.faults,
     latencyMs: options.latencyMs,
+    https: variants.transport === 'https',
     routeKeyOf: routes.routeKeyOf,
     handle: routes.handle,
     expiredSessionReply: routes.expiredSessionReply,
@@ -129,6 +141,7 @@ export async function startAltaroSimulator(options: AltaroSimulatorOptions = {})
     server,
     state,
     engine,
+    variants,
     close: async () => {
       stopListening();
       await server.close();
@@ -150,3 +163,4 @@ export type {
   Vm,
 } from './state.js';
 export { formatAltaroDate, parseAltaroDate } from './format.js';
+export { ALTARO_VARIANTS, altaroVariants, type AltaroVariants } from './variants.js';

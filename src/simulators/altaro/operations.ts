@@ -24,22 +24,36 @@ import type {
 
 export interface EngineConfig {
   operationMs: number;
+  /** 0 = finished operations vanish from operation-status at once. */
   finishedGraceMs: number;
+  /** Which status item fields and names to show (variants.ts). */
+  statusItemFields: 'extended' | 'documented';
+  statusNames: 'plain' | 'unlisted';
+  operationNames: 'compact' | 'spaced';
 }
 
 export type StartResult =
   | { ok: true; operation: Operation }
   | { ok: false; code: 'notConfigured' | 'alreadyRunning' | 'noLocation' | 'noVersion'; message: string };
 
+/** The five documented fields (contract §4.6), plus the VM's ref and name in the 'extended' variant. */
 export interface StatusItem {
   JobId: string;
-  Operation: OperationKind;
+  Operation: string;
   SubOperation: string;
   Percentage: number;
   Status: string;
-  AltaroVirtualMachineRef: string;
-  VirtualMachineName: string;
+  AltaroVirtualMachineRef?: string;
+  VirtualMachineName?: string;
 }
+
+const SPACED_NAMES: Record<OperationKind, string> = {
+  Backup: 'Backup',
+  OffsiteCopy: 'Offsite Copy',
+  Restore: 'Restore',
+  SandboxRestore: 'Sandbox Restore',
+  Verification: 'Data Verification',
+};
 
 export interface RestoreRequest {
   version: RestoreVersion;
@@ -344,20 +358,22 @@ export class OperationEngine {
 
   /** The operation-status item for an operation (call `settle(now)` first). */
   view(op: Operation, now: number): StatusItem {
+    const unlisted = this.config.statusNames === 'unlisted';
     const item = (SubOperation: string, Percentage: number, Status: string): StatusItem => ({
       JobId: op.guid,
-      Operation: op.kind,
+      Operation: this.config.operationNames === 'spaced' ? SPACED_NAMES[op.kind] : op.kind,
       SubOperation,
       Percentage,
       Status,
-      AltaroVirtualMachineRef: op.vmRef,
-      VirtualMachineName: op.vmName,
+      ...(this.config.statusItemFields === 'extended' ? { AltaroVirtualMachineRef: op.vmRef, VirtualMachineName: op.vmName } : {}),
     });
-    if (op.finishedAt !== null && op.outcome) return item(FINISHED_TEXT[op.outcome], op.finalPercentage, op.outcome);
-    if (now - op.startedAt < op.queuedMs) return item('Waiting in queue', 0, 'Queued');
+    if (op.finishedAt !== null && op.outcome) {
+      return item(FINISHED_TEXT[op.outcome], op.finalPercentage, unlisted ? 'Completing' : op.outcome);
+    }
+    if (now - op.startedAt < op.queuedMs) return item('Waiting in queue', 0, unlisted ? 'Initializing' : 'Queued');
     const pct = this.percentage(op, now);
     const step = STEPS[op.kind].find(([upTo]) => pct < upTo)?.[1] ?? 'Finalising';
-    return item(step, pct, 'Processing');
+    return item(step, pct, unlisted && pct >= 90 ? 'Finalizing' : 'Processing');
   }
 
   /** Running operations and finished ones still in their grace period, oldest first. */

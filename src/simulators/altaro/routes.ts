@@ -16,12 +16,14 @@ import {
   okEmpty,
   okList,
   parseAltaroDate,
+  withErrorCodeName,
 } from './format.js';
 import { newGuid, normaliseGuid } from './ids.js';
 import type { OperationEngine, StartResult } from './operations.js';
 import { compilePattern, matchPattern, routeKeyOf, segmentsBelow, type RoutePattern } from './router.js';
 import { DAY_NAMES, formatTimeOfDay } from './schedule.js';
 import type { AltaroState, BackupLocation, Report, RestoreVersion, Schedule, Session, Vm } from './state.js';
+import type { AltaroVariants } from './variants.js';
 
 export interface RoutesConfig {
   basePath: string;
@@ -29,6 +31,7 @@ export interface RoutesConfig {
   password: string;
   sessionIdleMs: number;
   protocolVersion: string;
+  variants: AltaroVariants;
 }
 
 export interface AltaroHandler {
@@ -65,6 +68,7 @@ export function createAltaroRoutes(
   config: RoutesConfig,
 ): AltaroHandler {
   const tz = state.timeZone;
+  const variants = config.variants;
   const routes: RouteDef[] = [];
   const route = (methods: string | string[], source: string, handler: (ctx: Ctx) => SimReply): void => {
     const pattern = compilePattern(source);
@@ -119,7 +123,7 @@ export function createAltaroRoutes(
     const b = vm.lastBackup;
     const o = vm.lastOffsiteCopy;
     return {
-      AltaroVirtualMachineRef: vm.altaroRef,
+      AltaroVirtualMachineRef: vm.altaroRef ?? (variants.unconfiguredRef === 'empty' ? '' : null),
       VirtualMachineName: vm.name,
       HostName: host?.name ?? null,
       HypervisorVirtualMachineUuid: vm.hypervisorUuid,
@@ -152,11 +156,20 @@ export function createAltaroRoutes(
     ScheduleId: s.id,
     ScheduleName: s.name,
     // Simulator-only extras; the real item fields beyond id and name are unknown.
-    DaysOfWeek: s.daysOfWeek.map((d) => DAY_NAMES[d]),
-    TimeOfDay: formatTimeOfDay(s),
-    NextRunTime: formatAltaroDateOrNull(state.nextRunOf(s, at), tz),
+    ...(variants.typeFields
+      ? { DaysOfWeek: s.daysOfWeek.map((d) => DAY_NAMES[d]), TimeOfDay: formatTimeOfDay(s), NextRunTime: formatAltaroDateOrNull(state.nextRunOf(s, at), tz) }
+      : {}),
     ...(state.listAssignedVms ? { VirtualMachines: assignedVms((vm) => vm.scheduleIds.includes(s.id)) } : {}),
   });
+
+  /** One `BackupSchedules` array, or sandbox-restore schedules in a sibling key (variant). */
+  const scheduleLists = (list: Schedule[], at: number): Record<string, unknown> => {
+    if (variants.sandboxSchedules === 'sameKey') return { BackupSchedules: list.map((s) => scheduleItem(s, at)) };
+    return {
+      BackupSchedules: list.filter((s) => s.kind === 'Backup').map((s) => scheduleItem(s, at)),
+      SandboxRestoreSchedules: list.filter((s) => s.kind !== 'Backup').map((s) => scheduleItem(s, at)),
+    };
+  };
 
   const assignedVms = (assigned: (vm: Vm) => boolean) =>
     state.vms.filter((vm) => vm.altaroRef && assigned(vm)).map((vm) => ({ AltaroVirtualMachineRef: vm.altaroRef, VirtualMachineName: vm.name }));
@@ -165,8 +178,7 @@ export function createAltaroRoutes(
     BackupLocationId: l.id,
     LocationPath: l.path,
     // Simulator-only extras.
-    IsOffsite: l.kind === 'Offsite',
-    StorageType: l.storage,
+    ...(variants.typeFields ? { IsOffsite: l.kind === 'Offsite', StorageType: l.storage } : {}),
     ...(state.listAssignedVms ? { VirtualMachines: assignedVms((vm) => vm.locationIds.includes(l.id)) } : {}),
   });
 
@@ -239,7 +251,7 @@ export function createAltaroRoutes(
     return okList({ ClosedSessions: closed.map((SessionToken) => ({ SessionToken })) });
   });
 
-  route('GET', 'protocol/version', () => okData(config.protocolVersion));
+  route('GET', 'protocol/version', () => okData(variants.protocolVersion === 'number' ? Number(config.protocolVersion) : config.protocolVersion));
 
   // ---------------------------------------------------------------- VMs
 
@@ -281,13 +293,13 @@ export function createAltaroRoutes(
     const includeSandbox = flag(ctx.p.includeSandboxRestore, true);
     if (includeBackup === null || includeSandbox === null) return badArgument('Schedule flags must be 0 or 1.');
     const list = state.schedules.filter((s) => (s.kind === 'Backup' ? includeBackup : includeSandbox));
-    return okList({ BackupSchedules: list.map((s) => scheduleItem(s, ctx.now)) });
+    return okList(scheduleLists(list, ctx.now));
   });
 
   route('GET', 'vms/schedules/:token/:vmRef', (ctx) => {
     const vm = vmFromPath(ctx);
     if (isReply(vm)) return vm;
-    return okList({ BackupSchedules: state.schedulesOf(vm).map((s) => scheduleItem(s, ctx.now)) });
+    return okList(scheduleLists(state.schedulesOf(vm), ctx.now));
   });
 
   route(['POST', 'DELETE'], 'vms/schedules/:token/:vmRef/:scheduleId', (ctx) => {
@@ -430,7 +442,15 @@ export function createAltaroRoutes(
       return okList({ Statuses: engine.visible().map((op) => engine.view(op, ctx.now)) });
     }
     const op = state.operations.get(normaliseGuid(ctx.p.operationGuid) ?? '');
-    return okList({ Statuses: op ? [engine.view(op, ctx.now)] : [] });
+    if (op) return okList({ Statuses: [engine.view(op, ctx.now)] });
+    // Unknown or finished guid: the plausible forms (variant).
+    if (variants.unknownOperationGuid === 'failure') {
+      return notFound(`The operation '${ctx.p.operationGuid}' does not exist or has already finished.`);
+    }
+    if (variants.unknownOperationGuid === 'allRunning') {
+      return okList({ Statuses: engine.visible().map((o) => engine.view(o, ctx.now)) });
+    }
+    return okList({ Statuses: [] });
   });
 
   // ---------------------------------------------------------------- reports
@@ -440,6 +460,10 @@ export function createAltaroRoutes(
       const vm = vmFromPath(ctx);
       if (isReply(vm)) return vm;
       const filterText = ctx.p.resultFilter ?? '0';
+      // 0 = any is [I]: the 'refused' variant knows only the confirmed 1 and 2 (and no segment at all).
+      if (filterText === '0' && ctx.p.resultFilter !== undefined && variants.reportFilterZero === 'refused') {
+        return badArgument(`Invalid result filter '0' (1 successful, 2 failed).`);
+      }
       if (!/^[012]$/.test(filterText)) return badArgument(`Invalid result filter '${filterText}' (0 any, 1 successful, 2 failed).`);
       const countText = ctx.p.count ?? '1';
       if (!/^\d+$/.test(countText)) return badArgument(`Invalid count '${countText}'.`);
@@ -485,7 +509,7 @@ export function createAltaroRoutes(
     });
   reportRoute('backup', 'BackupReports', (vm) => vm.reports.backup, false);
   // [?] segment and key: `reports/offsitecopy` (contract's best guess) answering `OffsiteCopyReports`.
-  reportRoute('offsitecopy', 'OffsiteCopyReports', (vm) => vm.reports.offsite, false);
+  if (variants.offsiteReports === 'offsitecopy') reportRoute('offsitecopy', 'OffsiteCopyReports', (vm) => vm.reports.offsite, false);
   reportRoute('restore', 'RestoreReports', (vm) => vm.reports.restore, true);
 
   // ---------------------------------------------------------------- restore options
@@ -496,23 +520,21 @@ export function createAltaroRoutes(
     const location = state.location(normaliseGuid(ctx.p.locationId));
     if (!location) return notFound(`The backup location with BackupLocationId '${ctx.p.locationId}' does not exist.`);
     const versions = vm.versions.filter((v) => v.locationId === location.id).sort((a, b) => b.at - a.at);
-    return okList({
-      // [?] object vs array-of-one: the simulator answers one object.
-      VirtualMachineRestoreDetails: {
-        AltaroVirtualMachineRef: vm.altaroRef,
-        HostName: state.host(vm.hostRef)?.name ?? null,
-        VirtualMachineName: vm.name,
-        BackupLocationId: location.id,
-        LocationPath: location.path,
-        // [?] element shape: newest first.
-        Versions: versions.map((v) => ({
-          BackupVersion: formatAltaroDate(v.at, tz),
-          BackupVerisonFormat: VERSION_FORMAT,
-          IsUtc: false,
-          SizeBytes: v.sizeBytes,
-        })),
-      },
-    });
+    const details = {
+      AltaroVirtualMachineRef: vm.altaroRef,
+      HostName: state.host(vm.hostRef)?.name ?? null,
+      VirtualMachineName: vm.name,
+      BackupLocationId: location.id,
+      LocationPath: location.path,
+      // [?] element shape (variant), newest first.
+      Versions: versions.map((v) =>
+        variants.versionElements === 'strings'
+          ? formatAltaroDate(v.at, tz)
+          : { BackupVersion: formatAltaroDate(v.at, tz), BackupVerisonFormat: VERSION_FORMAT, IsUtc: false, SizeBytes: v.sizeBytes },
+      ),
+    };
+    // [?] object vs array-of-one (variant).
+    return okList({ VirtualMachineRestoreDetails: variants.restoreDetails === 'array' ? [details] : details });
   });
 
   route('GET', 'restore-options/available-hosts/:token', () =>
@@ -579,38 +601,42 @@ export function createAltaroRoutes(
     return { pathKnown, segments };
   }
 
+  const styled = (reply: SimReply): SimReply => (variants.errorCode === 'string' ? withErrorCodeName(reply) : reply);
+
   return {
     routeKeyOf: (req) => routeKeyOf(segmentsBelow(config.basePath, req.path)),
 
-    expiredSessionReply: (req) => (find(req).route?.needsToken ? invalidToken() : undefined),
+    expiredSessionReply: (req) => (find(req).route?.needsToken ? styled(invalidToken()) : undefined),
 
-    handle(req) {
-      const at = now();
-      engine.settle(at);
-      const found = find(req);
-      if (!found.route || !found.params) {
-        if (found.pathKnown) {
-          return fail(
-            ErrorCodes.methodNotAllowed,
-            `The requested resource does not support http method '${req.method}'.`,
-            null,
-            405,
-          );
-        }
+    handle: (req) => styled(handle(req)),
+  };
+
+  function handle(req: SimRequest): SimReply {
+    const at = now();
+    engine.settle(at);
+    const found = find(req);
+    if (!found.route || !found.params) {
+      if (found.pathKnown) {
         return fail(
-          ErrorCodes.unknownRoute,
-          `No HTTP resource was found that matches the request URI '${req.path}'.`,
+          ErrorCodes.methodNotAllowed,
+          `The requested resource does not support http method '${req.method}'.`,
           null,
-          404,
+          405,
         );
       }
-      const ctx: Ctx = { req, p: found.params, now: at };
-      if (found.route.needsToken) {
-        const session = useSession(found.params.token, at);
-        if (!session) return invalidToken();
-        ctx.session = session;
-      }
-      return found.route.handler(ctx);
-    },
-  };
+      return fail(
+        ErrorCodes.unknownRoute,
+        `No HTTP resource was found that matches the request URI '${req.path}'.`,
+        null,
+        404,
+      );
+    }
+    const ctx: Ctx = { req, p: found.params, now: at };
+    if (found.route.needsToken) {
+      const session = useSession(found.params.token, at);
+      if (!session) return invalidToken();
+      ctx.session = session;
+    }
+    return found.route.handler(ctx);
+  }
 }
