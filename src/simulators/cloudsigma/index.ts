@@ -15,10 +15,13 @@ import { SchedulerEngine } from './engine.js';
 import { createApiHandler, routeKeyOf, unauthorizedReply } from './router.js';
 import { seedState } from './seed.js';
 import { CloudSigmaState, deterministicUuid, type CloudSigmaConfig } from './state.js';
+import { cloudSigmaVariants, type CloudSigmaVariants } from './variants.js';
 
 export interface CloudSigmaSimulatorOptions {
   /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
   profile?: SimProfile;
+  /** Single points picked on top of the profile (variants.ts), e.g. `{ unassign: 'omit-key' }`. */
+  variants?: Partial<CloudSigmaVariants>;
   /** Default: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -65,6 +68,7 @@ export { CloudSigmaState } from './state.js';
 export type { DriveRecord, ServerRecord, SchedulerRecord, SnapshotRecord } from './state.js';
 export { SchedulerEngine } from './engine.js';
 export { UNPROTECTED_DRIVES, EXAMPLE_SCHEDULERS } from './seed.js';
+export { CLOUDSIGMA_VARIANTS, type CloudSigmaVariants } from './variants.js';
 
 export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptions = {}): Promise<CloudSigmaSimulator> {
   const clock = options.clock ?? new SimClock();
@@ -79,6 +83,7 @@ export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptio
     schedulerTickMs: options.schedulerTickMs ?? 1000,
     location: (options.location ?? 'ZRH').toUpperCase(),
     ownerUuid: deterministicUuid(`cloudsigma-user:${username}`),
+    variants: cloudSigmaVariants(options.profile, options.variants),
   };
   const state = new CloudSigmaState(config, clock);
   const engine = new SchedulerEngine(state, clock, config.schedulerTickMs);
@@ -96,7 +101,7 @@ export async function startCloudSigmaSimulator(options: CloudSigmaSimulatorOptio
     routeKeyOf,
     handle,
     // Basic/Bearer have no sessions: "expired sessions" look like rejected credentials.
-    expiredSessionReply: () => unauthorizedReply(),
+    expiredSessionReply: () => unauthorizedReply(config.variants),
   });
   engine.start();
   return {

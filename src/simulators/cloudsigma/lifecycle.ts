@@ -10,12 +10,15 @@
  *   none while the drive's previous one is `creating`/`transferring`, no edit/delete while it is in
  *   progress. All answered 403 `permission` ("the operation is not allowed", §1.4).
  * - Ephemeral `local_nvme` drives cannot be snapshotted: 403 `permission`, error_point `drive`.
+ * - Variants `snapshotOutcome` / `cloneOutcome`: a snapshot made through the API may stay in its
+ *   last in-progress status for ever (`stuck`), turn `error`, or be gone (`vanishes`) once it would
+ *   have been available; a clone may stay `cloning_dst` or be gone.
  */
 import type { CloudSigmaState, DriveRecord, SchedulerRecord, SnapshotKind, SnapshotRecord } from './state.js';
 import { unitHash } from './state.js';
 import { apiError, nameStamp, notExist, validationError } from './wire.js';
 
-export type SnapshotStatus = 'creating' | 'transferring' | 'available';
+export type SnapshotStatus = 'creating' | 'transferring' | 'available' | 'error';
 
 export const REMOTE_MIN_GAP_MS = 30 * 60_000;
 
@@ -34,13 +37,30 @@ export function snapshotStatus(state: CloudSigmaState, snap: SnapshotRecord, at 
   const p = phases(state, snap);
   if (at < p.creatingUntil) return 'creating';
   if (at < p.transferringUntil) return 'transferring';
-  return 'available';
+  if (snap.outcome === 'stuck') return snap.kind === 'local' ? 'creating' : 'transferring';
+  return snap.outcome === 'error' ? 'error' : 'available';
+}
+
+/** Whether the snapshot has reached its end (available, error, or due to vanish). */
+function isDue(state: CloudSigmaState, snap: SnapshotRecord, at: number): boolean {
+  return at >= phases(state, snap).transferringUntil;
+}
+
+/** Drop the snapshots and clones of the `vanishes` variants whose end has come. */
+export function sweepVanished(state: CloudSigmaState, at = state.clock.now()): void {
+  for (const kind of ['local', 'remote'] as const) {
+    const store = state.snapshotsOf(kind);
+    for (const snap of store.values()) if (snap.outcome === 'vanishes' && isDue(state, snap, at)) store.delete(snap.uuid);
+  }
+  for (const drive of state.drives.values()) {
+    if (drive.cloneOutcome === 'vanishes' && drive.cloningUntil !== undefined && at >= drive.cloningUntil) state.drives.delete(drive.uuid);
+  }
 }
 
 export function lastStateChange(state: CloudSigmaState, snap: SnapshotRecord, at = state.clock.now()): number {
   const p = phases(state, snap);
-  if (at >= p.transferringUntil) return p.transferringUntil;
-  if (at >= p.creatingUntil) return p.creatingUntil;
+  if (at >= p.transferringUntil && snap.outcome !== 'stuck') return p.transferringUntil;
+  if (at >= p.creatingUntil && snap.kind === 'remote') return p.creatingUntil;
   return snap.takenAt;
 }
 
@@ -51,7 +71,8 @@ export function allocatedSize(state: CloudSigmaState, snap: SnapshotRecord, at =
 }
 
 export function inProgress(state: CloudSigmaState, snap: SnapshotRecord, at = state.clock.now()): boolean {
-  return snapshotStatus(state, snap, at) !== 'available';
+  const status = snapshotStatus(state, snap, at);
+  return status === 'creating' || status === 'transferring';
 }
 
 export function isEphemeral(drive: DriveRecord): boolean {

@@ -10,6 +10,10 @@ import { handleDrives } from './routes/drives.js';
 import { handleSchedulers } from './routes/schedulers.js';
 import { handleServers } from './routes/servers.js';
 import { snapshotHandler } from './routes/snapshots.js';
+import { sweepVanished } from './lifecycle.js';
+import { referencesAsUris } from './references.js';
+import type { CloudSigmaConfig } from './state.js';
+import type { CloudSigmaVariants } from './variants.js';
 import { ApiError, apiError, parseBody } from './wire.js';
 
 export const API_PREFIX = '/api/2.0/';
@@ -65,25 +69,30 @@ export function isAuthorized(req: SimRequest, creds: Credentials): boolean {
   return false;
 }
 
-export function unauthorizedReply(): SimReply {
+export function unauthorizedReply(variants: CloudSigmaVariants): SimReply {
+  const challenge = { 'www-authenticate': 'Basic realm="users"' };
+  if (variants.unauthorizedBody === 'empty') return { status: 401, headers: challenge };
   const error = apiError(401, 'permission', 'Authentication credentials were not provided or are not valid');
-  return errorReply(error, { 'www-authenticate': 'Basic realm="users"' });
+  return errorReply(error, variants, challenge);
 }
 
-function errorReply(error: ApiError, extra: Record<string, string> = {}): SimReply {
-  return { status: error.status, headers: { ...error.headers, ...extra }, body: error.errors };
+/** The error array (§1.5), or its first item alone (variant `errorBody: 'object'`). */
+function errorReply(error: ApiError, variants: CloudSigmaVariants, extra: Record<string, string> = {}): SimReply {
+  return { status: error.status, headers: { ...error.headers, ...extra }, body: variants.errorBody === 'object' ? error.errors[0] : error.errors };
 }
 
-export function createApiHandler(ctx: ApiContext, creds: Credentials): (req: SimRequest) => SimReply {
+export function createApiHandler(ctx: ApiContext, config: CloudSigmaConfig): (req: SimRequest) => SimReply {
   return (req) => {
     const incoming = req.headers['x-request-id'];
     const requestId = (Array.isArray(incoming) ? incoming[0] : incoming) || randomUUID();
-    const reply = dispatch(ctx, creds, req);
-    return { ...reply, headers: { ...(reply.headers ?? {}), 'X-REQUEST-ID': requestId } };
+    const reply = dispatch(ctx, config, req);
+    const body = config.variants.references === 'uri' && reply.status < 300 ? referencesAsUris(reply.body) : reply.body;
+    return { ...reply, body, headers: { ...(reply.headers ?? {}), 'X-REQUEST-ID': requestId } };
   };
 }
 
-function dispatch(ctx: ApiContext, creds: Credentials, req: SimRequest): SimReply {
+function dispatch(ctx: ApiContext, config: CloudSigmaConfig, req: SimRequest): SimReply {
+  const { variants } = config;
   try {
     const segments = apiSegments(req.path);
     if (!segments) throw apiError(404, 'notexist', `No API at ${req.path}; the base path is ${API_PREFIX}`);
@@ -94,14 +103,16 @@ function dispatch(ctx: ApiContext, creds: Credentials, req: SimRequest): SimRepl
       if (!allow) throw apiError(404, 'notexist', `Unknown resource ${JSON.stringify(resource ?? '')}`);
       return { status: 200, headers: { allow }, body: allow };
     }
-    if (!isAuthorized(req, creds)) return unauthorizedReply();
+    const open = resource === 'capabilities' && variants.capabilitiesAuth === 'public';
+    if (!open && !isAuthorized(req, config)) return unauthorizedReply(variants);
     const handler = resource ? HANDLERS[resource] : undefined;
     if (!handler) throw apiError(404, 'notexist', `Unknown resource ${JSON.stringify(resource ?? '')}`);
     ctx.engine.sync(); // scheduled runs due by now happen before the request sees the state
+    sweepVanished(ctx.state); // snapshots and clones of the `vanishes` variants are gone once due
     const apiReq: ApiRequest = { method, segments: rest, query: req.query, body: parseBody(req.body) };
     return handler(ctx, apiReq);
   } catch (error) {
-    if (error instanceof ApiError) return errorReply(error);
+    if (error instanceof ApiError) return errorReply(error, variants);
     throw error;
   }
 }

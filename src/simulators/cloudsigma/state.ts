@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { SimClock } from '../kit/clock.js';
+import type { CloudSigmaVariants } from './variants.js';
 
 export interface CloudSigmaConfig {
   username: string;
@@ -16,6 +17,8 @@ export interface CloudSigmaConfig {
   schedulerTickMs: number;
   location: string;
   ownerUuid: string;
+  /** The answer at each [I]/[?] point (variants.ts). */
+  variants: CloudSigmaVariants;
 }
 
 export type SnapshotKind = 'local' | 'remote';
@@ -42,6 +45,8 @@ export interface DriveRecord {
   cloningUntil?: number;
   /** The clone's job uuid (listed in `jobs` while cloning). */
   cloneJob?: string;
+  /** A clone that does not end `unmounted` (variant `cloneOutcome`). */
+  cloneOutcome?: 'stuck' | 'vanishes';
 }
 
 export interface ServerDriveSlot {
@@ -80,6 +85,8 @@ export interface SnapshotRecord {
   driveMeta?: { media: string; name: string; size: number; src_uuid: string; storage_type: string };
   /** The scheduler that created it (internal; also mirrored into meta). */
   scheduler?: string;
+  /** A snapshot made through the API that does not end `available` (variant `snapshotOutcome`). */
+  outcome?: 'stuck' | 'vanishes' | 'error';
 }
 
 export class CloudSigmaState {

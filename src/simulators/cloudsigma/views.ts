@@ -12,13 +12,30 @@ export function owner(state: CloudSigmaState): { resource_uri: string; uuid: str
 
 // --- backup schedulers --------------------------------------------------------------------------
 
-export function schedulerFull(state: CloudSigmaState, rec: SchedulerRecord): Record<string, unknown> {
+/**
+ * The full scheduler. `echo: true` is the create reply, which gives the rules as submitted; the
+ * other replies split `time_option` into entries of their own under `retentionEcho: 'split'` (§2.4).
+ */
+export function schedulerFull(state: CloudSigmaState, rec: SchedulerRecord, echo = false): Record<string, unknown> {
+  const data = structuredClone(rec.data);
+  if (!echo && state.config.variants.retentionEcho === 'split') data.retention_policy = splitRules(data.retention_policy);
   return sortKeys({
-    ...structuredClone(rec.data),
+    ...data,
     owner: owner(state),
     resource_uri: `/api/2.0/backupschedulers/${rec.uuid}/`,
     uuid: rec.uuid,
   });
+}
+
+function splitRules(policy: unknown): unknown {
+  if (!policy || typeof policy !== 'object' || !Array.isArray((policy as { rules?: unknown }).rules)) return policy;
+  const rules = (policy as { rules: unknown[] }).rules.flatMap((rule) => {
+    if (!rule || typeof rule !== 'object') return [rule];
+    const { time_option: timeOption, ...rest } = rule as Record<string, unknown>;
+    if (timeOption === undefined || rest.period === undefined) return [rule];
+    return [rest, { time_option: timeOption }];
+  });
+  return { ...(policy as Record<string, unknown>), rules };
 }
 
 const SCHEDULER_LIST_FIELDS = [
@@ -43,7 +60,14 @@ export function schedulerReduced(state: CloudSigmaState, rec: SchedulerRecord): 
 // --- drives ---------------------------------------------------------------------------------------
 
 export function isCloning(state: CloudSigmaState, drive: DriveRecord): boolean {
-  return drive.cloningUntil !== undefined && state.clock.now() < drive.cloningUntil;
+  if (drive.cloningUntil === undefined) return false;
+  return drive.cloneOutcome === 'stuck' || state.clock.now() < drive.cloningUntil;
+}
+
+/** §5.1 timestamps, with their offset or (variant `timestamps: 'naive'`) without a zone. */
+function stamp(state: CloudSigmaState, epochMs: number): string {
+  const text = formatTimestamp(epochMs);
+  return state.config.variants.timestamps === 'naive' ? text.replace(/\+00:00$/, '') : text;
 }
 
 export function driveStatus(state: CloudSigmaState, drive: DriveRecord): string {
@@ -98,9 +122,9 @@ export function driveReduced(state: CloudSigmaState, drive: DriveRecord): Record
 
 // --- servers --------------------------------------------------------------------------------------
 
-function serverRuntime(server: ServerRecord): Record<string, unknown> | null {
+function serverRuntime(state: CloudSigmaState, server: ServerRecord): Record<string, unknown> | null {
   if (server.status !== 'running' || server.startedAt === null) return null;
-  return { active_since: formatTimestamp(server.startedAt), nics: [] };
+  return { active_since: stamp(state, server.startedAt), nics: [] };
 }
 
 export function serverFull(state: CloudSigmaState, server: ServerRecord): Record<string, unknown> {
@@ -141,7 +165,7 @@ export function serverFull(state: CloudSigmaState, server: ServerRecord): Record
     pubkeys: [],
     requirements: [],
     resource_uri: `/api/2.0/servers/${server.uuid}/`,
-    runtime: serverRuntime(server),
+    runtime: serverRuntime(state, server),
     smp: server.smp,
     status: server.status,
     tags: [],
@@ -154,7 +178,7 @@ export function serverReduced(state: CloudSigmaState, server: ServerRecord): Rec
     name: server.name,
     owner: owner(state),
     resource_uri: `/api/2.0/servers/${server.uuid}/`,
-    runtime: serverRuntime(server),
+    runtime: serverRuntime(state, server),
     status: server.status,
     uuid: server.uuid,
   };
@@ -175,12 +199,12 @@ export function snapshotFull(state: CloudSigmaState, snap: SnapshotRecord): Reco
     resource_uri: `/api/2.0/${snap.kind === 'local' ? 'snapshots' : 'remotesnapshots'}/${snap.uuid}/`,
     status: snapshotStatus(state, snap, now),
     tags: [...snap.tags],
-    timestamp: formatTimestamp(snap.takenAt),
+    timestamp: stamp(state, snap.takenAt),
     uuid: snap.uuid,
   };
   if (snap.kind === 'remote') {
     base.drive_meta = { ...snap.driveMeta };
-    base.last_state_change = formatTimestamp(lastStateChange(state, snap, now));
+    base.last_state_change = stamp(state, lastStateChange(state, snap, now));
     base.location = snap.location;
   }
   return sortKeys(base);

@@ -163,9 +163,17 @@ export function selectFields<T extends Record<string, unknown>>(object: T, query
   return out;
 }
 
-/** The `{meta: {limit, offset, total_count}, objects}` envelope; `limit=0` = all, default 20. */
-export function envelope(objects: Record<string, unknown>[], query: URLSearchParams): { meta: { limit: number; offset: number; total_count: number }; objects: Record<string, unknown>[] } {
-  const limit = intParam(query, 'limit', DEFAULT_LIMIT);
+/**
+ * The `{meta: {limit, offset, total_count}, objects}` envelope; `limit=0` = all, default 20. A
+ * `maxPageSize` (variant) caps any larger `limit`, and `meta.limit` says so.
+ */
+export function envelope(
+  objects: Record<string, unknown>[],
+  query: URLSearchParams,
+  maxPageSize: number | null = null,
+): { meta: { limit: number; offset: number; total_count: number }; objects: Record<string, unknown>[] } {
+  const asked = intParam(query, 'limit', DEFAULT_LIMIT);
+  const limit = maxPageSize !== null && asked > maxPageSize ? maxPageSize : asked;
   const offset = intParam(query, 'offset', 0);
   const page = limit === 0 ? objects.slice(offset) : objects.slice(offset, offset + limit);
   return { meta: { limit, offset, total_count: objects.length }, objects: page.map((o) => selectFields(o, query)) };

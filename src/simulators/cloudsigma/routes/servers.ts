@@ -14,7 +14,7 @@ export function handleServers(ctx: ApiContext, req: ApiRequest): SimReply {
   if (first === undefined || first === 'detail') {
     const full = applyFilters([...state.servers.values()].map((s) => serverFull(state, s)), req.query, FILTERS);
     const objects = first === 'detail' ? full : full.map((o) => serverReduced(state, state.servers.get(o.uuid as string)!));
-    return json(200, envelope(objects, req.query));
+    return json(200, envelope(objects, req.query, state.config.variants.maxPageSize));
   }
   const server = state.servers.get(first);
   if (!server) throw notExist('server', first);

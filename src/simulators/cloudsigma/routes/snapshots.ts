@@ -23,7 +23,7 @@ export function snapshotHandler(kind: SnapshotKind) {
       if (second !== undefined) throw notExist(resource, second);
       if (req.method === 'GET') {
         const all = [...store.values()].sort((a, b) => a.takenAt - b.takenAt).map((s) => snapshotFull(state, s));
-        return json(200, envelope(applyFilters(all, req.query, FILTERS), req.query));
+        return json(200, envelope(applyFilters(all, req.query, FILTERS), req.query, state.config.variants.maxPageSize));
       }
       if (first === undefined && req.method === 'POST') {
         const inputs = objectsOf(req.body);
@@ -31,6 +31,8 @@ export function snapshotHandler(kind: SnapshotKind) {
         const created: SnapshotRecord[] = [];
         try {
           for (const input of inputs) created.push(createSnapshot(state, kind, input, now));
+          const outcome = state.config.variants.snapshotOutcome;
+          if (outcome !== 'available') for (const snap of created) snap.outcome = outcome;
         } catch (error) {
           for (const snap of created) store.delete(snap.uuid); // all or nothing
           throw error;
@@ -55,6 +57,8 @@ export function snapshotHandler(kind: SnapshotKind) {
       // `avoid=<uuid,...>` (anti-affinity) is accepted and ignored; the body is optional.
       const [input] = req.body === undefined || req.body === null ? [{}] : objectsOf(req.body);
       const drive = cloneSnapshot(state, snap, input!, state.clock.now());
+      const outcome = state.config.variants.cloneOutcome;
+      if (outcome !== 'unmounted') drive.cloneOutcome = outcome;
       return json(202, driveFull(state, drive));
     }
     if (second !== undefined) throw notExist(resource, `${first}/${second}`);
