@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SimClock } from '../kit/clock.js';
 import type { SimReply, SimRequest } from '../kit/http.js';
-import { ApiError, docReply, errorNode, errors, outFormatOf, tparams, type DocNode } from './envelope.js';
+import { ApiError, bareScalars, docReply, errorNode, errors, listDoc, outFormatOf, tparams, type DocNode, type OutFormat } from './envelope.js';
 import { FormParams, MalformedBodyError, paramsOf } from './form.js';
-import { handlers, type ApiConfig } from './handlers.js';
+import { handlers, LIST_FUNCS, UnknownElement, type ApiConfig } from './handlers.js';
 import type { ScheduleEngine } from './schedule.js';
 import type { BillmanagerState, SessionRecord } from './state.js';
 
@@ -56,8 +56,17 @@ export class BillmanagerApi {
     const sessionId = params.str('auth');
     if (params.get('func') === 'auth' || !sessionId) return undefined;
     this.deps.state.sessions.delete(sessionId);
-    return docReply({ error: errorNode(errors.access().spec, langOf(params)) }, outFormatOf(params.get('out')));
+    return this.reply({ error: errorNode(this.sessionError(params.get('func') ?? '').spec, langOf(params)) }, outFormatOf(params.get('out')));
   };
+
+  /** A dead session's error in the configured form; `keepalive` always answers `access` (§4.1 [C]). */
+  private sessionError(func: string): ApiError {
+    return this.deps.config.variants.expiredSession === 'privileges' && func !== 'keepalive' ? errors.privileges(func) : errors.access();
+  }
+
+  private reply(doc: DocNode, out: OutFormat): SimReply {
+    return docReply(this.deps.config.variants.scalars === 'bare' ? (bareScalars(doc) as DocNode) : doc, out);
+  }
 
   handle = (req: SimRequest): SimReply => {
     if (!API_PATHS.has(req.path)) return { status: 404, body: `Not Found: ${req.path}` };
@@ -79,16 +88,29 @@ export class BillmanagerApi {
 
     const func = params.get('func') ?? '';
     try {
-      if (func === 'auth') return docReply(this.login(params, req, now), out);
+      if (func === 'auth') return this.reply(this.login(params, req, now), out);
       const handler = Object.hasOwn(handlers, func) ? handlers[func] : undefined;
       if (!handler) throw errors.missedFunc(func);
       const session = this.authenticate(params, req, now);
-      const body = handler({ state, params, now, session, config: this.deps.config });
-      return docReply({ $lang: lang, $func: func, ...body, tparams: tparams(params) }, out);
+      let body: DocNode;
+      try {
+        body = handler({ state, params, now, session, config: this.deps.config });
+      } catch (error) {
+        if (!(error instanceof UnknownElement)) throw error;
+        body = this.emptyAnswer(func, params);
+      }
+      return this.reply({ $lang: lang, $func: func, ...body, tparams: tparams(params) }, out);
     } catch (error) {
-      if (error instanceof ApiError) return docReply({ error: errorNode(error.spec, lang) }, out);
+      if (error instanceof ApiError) return this.reply({ error: errorNode(error.spec, lang) }, out);
       throw error;
     }
+  }
+
+  /** The `empty` not-found variant: a list with no elements, a view with no fields, a write that did nothing. */
+  private emptyAnswer(func: string, params: FormParams): DocNode {
+    if (func.endsWith('.delete') || params.str('sok') !== '') return { ok: {} };
+    if (LIST_FUNCS.has(func)) return listDoc([], params, { defaultPageSize: this.deps.config.defaultPageSize });
+    return {};
   };
 
   private checkPassword(username: string, password: string): boolean {
@@ -115,7 +137,7 @@ export class BillmanagerApi {
       const session = state.sessions.get(sessionId);
       if (!session || now - session.lastUsed >= sessionIdleMs) {
         state.sessions.delete(sessionId);
-        throw errors.access();
+        throw this.sessionError(params.get('func') ?? '');
       }
       session.lastUsed = now;
       return session;
@@ -127,7 +149,7 @@ export class BillmanagerApi {
       // one-shot: a throwaway session, so a filter set with authinfo does not persist
       return { id: '', username, createdAt: now, lastUsed: now, instanceFilter: {} };
     }
-    throw errors.access();
+    throw this.sessionError(params.get('func') ?? '');
   }
 
   /** Drop sessions idle past the limit (housekeeping; expiry itself is checked per request). */

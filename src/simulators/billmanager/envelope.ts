@@ -31,7 +31,8 @@ export function slist(name: string, options: Array<[string, string]>): DocNode {
 // ---------------------------------------------------------------------------------- errors
 
 export interface ErrorSpec {
-  type: string;
+  /** Absent for errors whose `$type` the contract does not know (the node then has none). */
+  type?: string;
   object?: string;
   msg: string;
   detail?: string;
@@ -46,7 +47,8 @@ export class ApiError extends Error {
 }
 
 export function errorNode(spec: ErrorSpec, lang: string): DocNode {
-  const node: DocNode = { $type: spec.type };
+  const node: DocNode = {};
+  if (spec.type !== undefined) node.$type = spec.type;
   if (spec.object !== undefined) node.$object = spec.object;
   node.$lang = lang;
   node.msg = s(spec.msg);
@@ -78,6 +80,13 @@ export const errors = {
       type: 'access',
       msg: 'Access denied. Your session has expired or is invalid, please log in again',
     }),
+  /** The "Insufficient privileges" answer to a dead session ([C] text, [?] type: none given). */
+  privileges: (func: string) =>
+    new ApiError({
+      msg: `Insufficient privileges to perform the function '${func}'`,
+    }),
+  /** An unknown element answered with a message only (no `$type`, no `$object`). */
+  unknownElement: (id: string) => new ApiError({ msg: `Object '${id}' not found` }),
   missedFunc: (func: string) =>
     new ApiError({
       type: 'missed',
@@ -123,6 +132,8 @@ export interface ListOptions {
   defaultPageSize: number;
   /** Column sorted by when there is no valid `p_col`. */
   defaultSort?: string;
+  /** The largest page served whatever `p_cnt` asks (0 or absent: no cap). */
+  pageCap?: number;
 }
 
 /**
@@ -132,7 +143,8 @@ export interface ListOptions {
 export function listDoc(rows: DocNode[], params: FormParams, options: ListOptions): DocNode {
   const sort = parseSort(params.str('p_col'), rows, options.defaultSort ?? 'id');
   const sorted = [...rows].sort((a, b) => compareCells(cell(a, sort.column), cell(b, sort.column)) * (sort.descending ? -1 : 1));
-  const size = positiveInt(params.str('p_cnt')) ?? options.defaultPageSize;
+  const asked = positiveInt(params.str('p_cnt')) ?? options.defaultPageSize;
+  const size = options.pageCap ? Math.min(asked, options.pageCap) : asked;
   const page = positiveInt(params.str('p_num')) ?? 1;
   const slice = sorted.slice((page - 1) * size, page * size);
   const doc: DocNode = {};
@@ -192,6 +204,17 @@ export function tparams(params: FormParams): DocNode {
     if (SECRET_PARAMS.has(key) || !/^[A-Za-z_][\w.-]*$/.test(key)) continue;
     node[key] = s(value);
   }
+  return node;
+}
+
+/** Every `{"$": v}` node with nothing else in it as the bare string `v` (the `bare` scalars variant). */
+export function bareScalars(value: DocValue): DocValue {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map((item) => bareScalars(item)) as DocNode[];
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === '$' && typeof value.$ === 'string') return value.$;
+  const node: DocNode = {};
+  for (const [key, child] of Object.entries(value)) node[key] = bareScalars(child);
   return node;
 }
 

@@ -10,6 +10,7 @@ import { errors, listDoc, orig, s, slist, type DocNode } from './envelope.js';
 import { idList, type FormParams } from './form.js';
 import { DAY_NAMES, formatRotationDays, parseRotationDays, parseRotationTime } from './schedule.js';
 import type { BackupRecord, BillmanagerState, InstanceRecord, ScheduleRecord, SessionRecord } from './state.js';
+import type { BillmanagerVariants } from './variants.js';
 import { formatDate, formatDateTime } from './zone.js';
 
 export interface ApiConfig {
@@ -19,6 +20,8 @@ export interface ApiConfig {
   manualLimitPerDay: number;
   /** Stored manual backups per instance; 0 = unlimited. */
   manualLimitTotal: number;
+  /** The forms picked at the contract's [I]/[?] points (variants.ts). */
+  variants: BillmanagerVariants;
 }
 
 export interface CallContext {
@@ -33,30 +36,80 @@ export type FuncHandler = (ctx: CallContext) => DocNode;
 
 const isSok = (params: FormParams) => params.str('sok') !== '';
 const ok = (): DocNode => ({ ok: {} });
+/** A create's answer: `ok`, plus `id` unless the variant leaves it out (§2.3 [I]). */
+const created = (ctx: CallContext, id: string): DocNode => (ctx.config.variants.createReplyId ? { ok: {}, id: s(id) } : { ok: {} });
 
 // ---------------------------------------------------------------------------------- lookups
+
+/** The `empty` not-found variant: the dispatcher answers as for an element with nothing in it. */
+export class UnknownElement extends Error {}
+
+/** List functions (the `empty` variant answers them with no `elem`). */
+export const LIST_FUNCS = new Set(['instances', 'instances.fleio_bckps', 'instances.fleio_bckps.schedule']);
+
+/** An unknown id in the configured form (variants.notFound). */
+function unknown(ctx: CallContext, field: string, id: string): Error {
+  switch (ctx.config.variants.notFound) {
+    case 'access':
+      return errors.access();
+    case 'message':
+      return errors.unknownElement(id);
+    case 'empty':
+      return new UnknownElement(id);
+    default:
+      return errors.missedElement(field, id);
+  }
+}
 
 function instanceFrom(ctx: CallContext, field: 'elid' | 'plid'): InstanceRecord {
   const id = ctx.params.str(field);
   if (!id) throw errors.field(field, '', 'an instance id is required');
   const instance = ctx.state.instances.get(id);
-  if (!instance) throw errors.missedElement(field, id);
+  if (!instance) throw unknown(ctx, field, id);
   return instance;
 }
 
 function backupById(ctx: CallContext, id: string): BackupRecord {
   const backup = ctx.state.backups.get(id);
-  if (!backup) throw errors.missedElement('elid', id);
+  if (!backup) throw unknown(ctx, 'elid', id);
   return backup;
 }
 
 function scheduleById(ctx: CallContext, id: string): ScheduleRecord {
   const schedule = ctx.state.schedules.get(id);
-  if (!schedule) throw errors.missedElement('elid', id);
+  if (!schedule) throw unknown(ctx, 'elid', id);
   return schedule;
 }
 
 // ---------------------------------------------------------------------------------- rows
+
+/** A provider-local date (with the time when `withTime`) in the configured format. */
+function dateText(ctx: CallContext, epochMs: number, withTime: boolean): string {
+  const iso = withTime ? formatDateTime(epochMs, ctx.config.timezone) : formatDate(epochMs, ctx.config.timezone);
+  if (ctx.config.variants.dateFormat === 'iso') return iso;
+  const [date, time] = iso.split(' ');
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}${time ? ` ${time}` : ''}`;
+}
+
+function backupStatusText(ctx: CallContext, status: string): string {
+  return ctx.config.variants.backupStatusCase === 'lower' ? status.toLowerCase() : status;
+}
+
+function rotationTimeText(ctx: CallContext, time: string): string {
+  return ctx.config.variants.rotationTime === 'HH:MM:SS' ? `${time}:00` : time;
+}
+
+/** The list form of `rotation_days`: Sunday first with trailing spaces, or Monday first. */
+function rotationDaysText(ctx: CallContext, days: number[]): string {
+  if (ctx.config.variants.rotationDaysOrder === 'sunday-first') return formatRotationDays(days);
+  return [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]).join(' ');
+}
+
+/** Whether a backup is in the list yet (variants.backupListedAfterMs). */
+function listed(ctx: CallContext, b: BackupRecord): boolean {
+  return ctx.now >= b.createdAt + ctx.config.variants.backupListedAfterMs;
+}
 
 function instanceRow(ctx: CallContext, i: InstanceRecord): DocNode {
   return {
@@ -65,13 +118,13 @@ function instanceRow(ctx: CallContext, i: InstanceRecord): DocNode {
     name: s(i.name),
     ip: s(i.ip),
     ip_v6: s(i.ipV6),
-    instance_status: s(ctx.state.instanceStatus(i)),
+    instance_status: s(ctx.state.instanceStatus(i, ctx.now)),
     item_status: orig(i.billingStatus, i.billingStatusText),
     status: s(i.billingStatus),
     pricelist: s(i.pricelist),
     cost: s(i.cost),
     datacentername: s(i.datacenter),
-    createdate: s(formatDate(i.createdAt, ctx.config.timezone)),
+    createdate: s(dateText(ctx, i.createdAt, false)),
     os_distro: s(i.osDistro),
     os_version: s(i.osVersion),
     instances_os: s(`${i.osDistro} ${i.osVersion}`),
@@ -85,10 +138,10 @@ function backupRow(ctx: CallContext, b: BackupRecord): DocNode {
     name: s(b.name),
     backup_type: s(b.kind),
     image_size: s(b.sizeGb.toFixed(2)),
-    createdate: s(formatDateTime(b.createdAt, ctx.config.timezone)),
+    createdate: ctx.config.variants.repeatedCreatedate ? [{}, s(dateText(ctx, b.createdAt, true))] : s(dateText(ctx, b.createdAt, true)),
     os_distro: s(b.osDistro),
     os_version: s(b.osVersion),
-    fleio_status: s(b.status),
+    fleio_status: s(backupStatusText(ctx, b.status)),
     protected: orig(flag, flag),
   };
 }
@@ -99,9 +152,9 @@ function scheduleRow(ctx: CallContext, sch: ScheduleRecord): DocNode {
     instance_id: s(sch.instanceId),
     servername: s(ctx.state.instances.get(sch.instanceId)?.servername ?? ''),
     name: s(sch.name),
-    rotation_days: s(formatRotationDays(sch.days)),
-    rotation_time: s(sch.time),
-    create_date: s(formatDate(sch.createdAt, ctx.config.timezone)),
+    rotation_days: s(rotationDaysText(ctx, sch.days)),
+    rotation_time: s(rotationTimeText(ctx, sch.time)),
+    create_date: s(dateText(ctx, sch.createdAt, false)),
   };
 }
 
@@ -120,14 +173,14 @@ function matchesFilter(ctx: CallContext, i: InstanceRecord): boolean {
     has(f.ip, i.ip, i.ipV6) &&
     has(f.name, i.servername, i.name) &&
     has(f.pricelist, i.pricelist) &&
-    (!f.instance_status || f.instance_status === ctx.state.instanceStatus(i)) &&
+    (!f.instance_status || f.instance_status === ctx.state.instanceStatus(i, ctx.now)) &&
     has(f.datacenter, i.datacenter)
   );
 }
 
 const instances: FuncHandler = (ctx): DocNode => {
   const rows = [...ctx.state.instances.values()].filter((i) => matchesFilter(ctx, i)).map((i) => instanceRow(ctx, i));
-  return listDoc(rows, ctx.params, { defaultPageSize: ctx.config.defaultPageSize });
+  return listDoc(rows, ctx.params, { defaultPageSize: ctx.config.defaultPageSize, pageCap: ctx.config.variants.pageCap });
 };
 
 const instancesFilter: FuncHandler = (ctx): DocNode => {
@@ -171,7 +224,7 @@ const instancesEdit: FuncHandler = (ctx): DocNode => {
     elid: s(instance.id),
     id: s(instance.id),
     servername: s(instance.servername),
-    createdate: s(formatDate(instance.createdAt, ctx.config.timezone)),
+    createdate: s(dateText(ctx, instance.createdAt, false)),
     instances_uuid: s(instance.uuid),
     ip: s(instance.ip),
     ip_v6: s(instance.ipV6),
@@ -190,11 +243,11 @@ function manualCreatedToday(ctx: CallContext, instanceId: string): number {
 
 const backupsList: FuncHandler = (ctx): DocNode => {
   const instance = instanceFrom(ctx, 'elid');
-  const backups = ctx.state.backupsOf(instance.id);
+  const backups = ctx.state.backupsOf(instance.id).filter((b) => listed(ctx, b));
   const doc = listDoc(
     backups.map((b) => backupRow(ctx, b)),
     ctx.params,
-    { defaultPageSize: ctx.config.defaultPageSize },
+    { defaultPageSize: ctx.config.defaultPageSize, pageCap: ctx.config.variants.pageCap },
   );
   doc.cost = { stat_cost: s('0.0033'), currency: s('EUR') };
   doc.manual_created_today = s(manualCreatedToday(ctx, instance.id));
@@ -231,7 +284,7 @@ const backupsEdit: FuncHandler = (ctx): DocNode => {
   const stored = ctx.state.backupsOf(instance.id).filter((b) => b.kind === 'manual').length;
   if (manualLimitTotal > 0 && stored >= manualLimitTotal) throw errors.limit(`${manualLimitTotal} manual backups in total`);
   const backup = ctx.state.createBackup({ instanceId: instance.id, name, kind: 'manual', at: ctx.now });
-  return { ok: {}, id: s(backup.id) };
+  return created(ctx, backup.id);
 };
 
 const imageEdit: FuncHandler = (ctx): DocNode => {
@@ -257,11 +310,11 @@ const imageEdit: FuncHandler = (ctx): DocNode => {
     id: s(backup.id),
     image_name: s(backup.name),
     fleio_id: s(backup.fleioId),
-    fleio_status: s(backup.status),
+    fleio_status: s(backupStatusText(ctx, backup.status)),
     instance_id: s(backup.instanceId),
     backup_type: s(backup.kind),
     image_size: s(backup.sizeGb.toFixed(2)),
-    createdate: s(formatDateTime(backup.createdAt, ctx.config.timezone)),
+    createdate: s(dateText(ctx, backup.createdAt, true)),
     os_distro: s(backup.osDistro),
     os_version: s(backup.osVersion),
     protected: s(backup.protected ? 'on' : 'off'),
@@ -325,9 +378,9 @@ const schedulesList: FuncHandler = (ctx): DocNode => {
   const doc = listDoc(
     ctx.state.schedulesOf(instance.id).map((sch) => scheduleRow(ctx, sch)),
     ctx.params,
-    { defaultPageSize: ctx.config.defaultPageSize },
+    { defaultPageSize: ctx.config.defaultPageSize, pageCap: ctx.config.variants.pageCap },
   );
-  doc.backup_rotation = s(instance.backupRotation);
+  if (ctx.config.variants.scheduleListRotation) doc.backup_rotation = s(instance.backupRotation);
   return doc;
 };
 
@@ -343,7 +396,7 @@ const scheduleEdit: FuncHandler = (ctx): DocNode => {
       plid: s(instance?.id ?? ''),
       name: existing ? s(existing.name) : {},
       rotation_days: existing ? s(existing.days.join(',')) : {},
-      rotation_time: existing ? s(existing.time) : {},
+      rotation_time: existing ? s(rotationTimeText(ctx, existing.time)) : {},
       slist: [slist('rotation_days', dayOptions())],
     };
   }
@@ -367,10 +420,9 @@ const scheduleEdit: FuncHandler = (ctx): DocNode => {
 
   if (existing) {
     Object.assign(existing, { name, days, time, updatedAt: ctx.now });
-    return { ok: {}, id: s(existing.id) };
+    return created(ctx, existing.id);
   }
-  const created = ctx.state.addSchedule({ instanceId, name, days, time, at: ctx.now });
-  return { ok: {}, id: s(created.id) };
+  return created(ctx, ctx.state.addSchedule({ instanceId, name, days, time, at: ctx.now }).id);
 };
 
 const scheduleDelete: FuncHandler = (ctx): DocNode => {

@@ -15,16 +15,20 @@ import { addBenchInstances } from './bench.js';
 import { ScheduleEngine } from './schedule.js';
 import { seedState } from './seed.js';
 import { BillmanagerState } from './state.js';
+import { billmanagerVariants, type BillmanagerVariants } from './variants.js';
 import { assertTimeZone } from './zone.js';
 
 export { BillmanagerState } from './state.js';
 export type { BackupRecord, InstanceRecord, ScheduleRecord, SessionRecord, ScheduleRunRecord } from './state.js';
 export { SEED_INSTANCES } from './seed.js';
+export { BILLMANAGER_VARIANTS, billmanagerVariants, type BillmanagerVariants } from './variants.js';
 export { ScheduleEngine, firings, formatRotationDays, parseRotationDays, parseRotationTime } from './schedule.js';
 
 export interface BillmanagerSimulatorOptions {
   /** Which plausible form to give at each [I]/[?] point (kit/profile.ts; README's variants table). Default 'default'. */
   profile?: SimProfile;
+  /** Single points picked on top of the profile (variants.ts). */
+  variants?: Partial<BillmanagerVariants>;
   /** Default: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -70,6 +74,8 @@ export interface BillmanagerSimulator {
   server: SimServer;
   state: BillmanagerState;
   engine: ScheduleEngine;
+  /** The forms this run answers in (profile + overrides). */
+  variants: BillmanagerVariants;
   close(): Promise<void>;
 }
 
@@ -78,7 +84,8 @@ export async function startBillmanagerSimulator(options: BillmanagerSimulatorOpt
   const timezone = options.timezone ?? 'Europe/Kyiv';
   assertTimeZone(timezone);
 
-  const state = new BillmanagerState({ backupMs: options.backupMs ?? 10_000, restoreMs: options.restoreMs ?? 15_000 });
+  const variants = billmanagerVariants(options.profile, options.variants);
+  const state = new BillmanagerState({ backupMs: options.backupMs ?? 10_000, restoreMs: options.restoreMs ?? 15_000, variants });
   const startedAt = clock.now();
   if (options.seed ?? true) seedState(state, startedAt, timezone);
   const engine = new ScheduleEngine(state, { timezone, catchUpMs: options.catchUpMs }, startedAt);
@@ -96,6 +103,7 @@ export async function startBillmanagerSimulator(options: BillmanagerSimulatorOpt
       defaultPageSize: options.defaultPageSize ?? 1000,
       manualLimitPerDay: options.manualBackupsPerDay ?? 5,
       manualLimitTotal: options.manualBackupsTotal ?? 100,
+      variants,
     },
   });
 
@@ -130,6 +138,7 @@ export async function startBillmanagerSimulator(options: BillmanagerSimulatorOpt
     server,
     state,
     engine,
+    variants,
     close: () => {
       closed ??= (async () => {
         clearInterval(timer);

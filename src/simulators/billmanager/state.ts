@@ -5,10 +5,12 @@
  * transition due by `t` in time order, so a big clock jump gives the same result as living it.
  */
 import { createHash } from 'node:crypto';
+import type { BillmanagerVariants } from './variants.js';
 
 export type PowerState = 'active' | 'stopped';
 export type BackupKind = 'manual' | 'auto';
-export type BackupStatus = 'Saving' | 'Active';
+/** 'Saving' while being made, then the variant's final status ('Active' unless a test picks another). */
+export type BackupStatus = string;
 
 export interface InstanceRecord {
   id: string;
@@ -32,8 +34,8 @@ export interface InstanceRecord {
   /** How many automatic (scheduled) backups are kept. */
   backupRotation: number;
   diskGb: number;
-  /** Set while a rebuild (restore) runs. */
-  rebuild?: { until: number; backupId: string; fleioId: string };
+  /** Set while a rebuild (restore) runs: from `since` to `until`, the power state it had before. */
+  rebuild?: { since: number; until: number; backupId: string; fleioId: string; powerBefore: PowerState };
   /** The last completed restore, for inspection. */
   lastRestore?: { at: number; backupId: string; fleioId: string };
 }
@@ -90,6 +92,8 @@ export interface ScheduleRunRecord {
 export interface StateConfig {
   backupMs: number;
   restoreMs: number;
+  /** The rebuild and backup forms picked for this run (variants.ts). */
+  variants: Pick<BillmanagerVariants, 'rebuildStatus' | 'rebuildShownAfterMs' | 'afterRebuild' | 'backupFinalStatus'>;
 }
 
 const MAX_RUN_LOG = 2000;
@@ -137,9 +141,16 @@ export class BillmanagerState {
     return record;
   }
 
-  /** `instance_status` as shown: transitional states win over the power state. */
-  instanceStatus(instance: InstanceRecord): string {
-    if (instance.rebuild) return 'rebuilding';
+  /**
+   * `instance_status` as shown at `now`: transitional states win over the power state. A rebuild
+   * shows as the variant's word once `rebuildShownAfterMs` passed, or not at all (`hidden`).
+   */
+  instanceStatus(instance: InstanceRecord, now: number): string {
+    const { rebuildStatus, rebuildShownAfterMs } = this.config.variants;
+    if (instance.rebuild) {
+      if (rebuildStatus !== 'hidden' && now >= instance.rebuild.since + rebuildShownAfterMs) return rebuildStatus;
+      return instance.rebuild.powerBefore;
+    }
     if (this.savingBackupOf(instance.id)) return 'image_uploading';
     return instance.powerState;
   }
@@ -159,7 +170,7 @@ export class BillmanagerState {
 
   startRebuild(instanceId: string, backup: BackupRecord, at: number): void {
     const instance = this.mustInstance(instanceId);
-    instance.rebuild = { until: at + this.config.restoreMs, backupId: backup.id, fleioId: backup.fleioId };
+    instance.rebuild = { since: at, until: at + this.config.restoreMs, backupId: backup.id, fleioId: backup.fleioId, powerBefore: instance.powerState };
     instance.osDistro = backup.osDistro;
     instance.osVersion = backup.osVersion;
   }
@@ -254,13 +265,13 @@ export class BillmanagerState {
       }
       if (!nextBackup && !nextRebuild) return;
       if (nextBackup && (!nextRebuild || nextBackup.completesAt <= nextRebuild.rebuild!.until)) {
-        nextBackup.status = 'Active';
+        nextBackup.status = this.config.variants.backupFinalStatus;
         if (nextBackup.kind === 'auto') this.pruneAutomatic(nextBackup.instanceId);
       } else if (nextRebuild) {
         const { until, backupId, fleioId } = nextRebuild.rebuild!;
         nextRebuild.lastRestore = { at: until, backupId, fleioId };
         nextRebuild.rebuild = undefined;
-        nextRebuild.powerState = 'active';
+        if (this.config.variants.afterRebuild === 'active') nextRebuild.powerState = 'active';
       }
     }
   }
