@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { PROVIDER_CONFIG_SCHEMAS, PROVIDER_MODULES } from './providers/registry.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -12,86 +13,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const httpUrl = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'must be an http(s) URL');
-
-const timeZone = z.string().refine((value) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Kyiv');
-
-const providerId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/i, 'must be 1-32 letters, digits, "-" or "_"');
-
-const upstreamSettings = {
-  timeoutMs: z.number().int().positive().optional(),
-  connectTimeoutMs: z.number().int().positive().optional(),
-  retries: z.number().int().min(0).max(10).optional(),
-  breakerFailures: z.number().int().positive().optional(),
-  breakerCooldownMs: z.number().int().positive().optional(),
-  /** Most requests on the wire to this provider at once (the connection pool's size). */
-  maxConnections: z.number().int().min(1).max(1024).optional(),
-  /** Serve repeated reads from a cache for this long; 0 (default) turns the cache off. */
-  cacheTtlMs: z.number().int().min(0).max(300_000).optional(),
-  /** https upstreams: a CA file to trust (e.g. an Altaro install's self-signed certificate), or no verification. */
-  tls: z
-    .object({
-      caFile: z.string().min(1).optional(),
-      rejectUnauthorized: z.boolean().default(true),
-    })
-    .strict()
-    .optional(),
-};
-
-const altaro = z
-  .object({
-    id: providerId,
-    kind: z.literal('altaro'),
-    baseUrl: httpUrl,
-    username: z.string().min(1),
-    password: z.string(),
-    domain: z.string().default('.'),
-    serverAddress: z.string().default('localhost'),
-    serverPort: z.coerce.number().int().positive().default(36014),
-    timezone: timeZone.default('UTC'),
-    ...upstreamSettings,
-  })
-  .strict();
-
-const cloudsigma = z
-  .object({
-    id: providerId,
-    kind: z.literal('cloudsigma'),
-    baseUrl: httpUrl,
-    username: z.string().optional(),
-    password: z.string().optional(),
-    token: z.string().optional(),
-    ...upstreamSettings,
-  })
-  .strict()
-  .refine((p) => !!p.token || (!!p.username && p.password !== undefined), 'needs either token, or username and password');
-
-const billmanager = z
-  .object({
-    id: providerId,
-    kind: z.literal('billmanager'),
-    baseUrl: httpUrl,
-    username: z.string().min(1),
-    password: z.string(),
-    timezone: timeZone.default('Europe/Kyiv'),
-    ...upstreamSettings,
-  })
-  .strict();
 
 const scope = z.enum(['read', 'operate', 'admin']);
 
@@ -144,7 +65,7 @@ export const configSchema = z
       })
       .strict()
       .default({ shareReads: true }),
-    providers: z.array(z.discriminatedUnion('kind', [altaro, cloudsigma, billmanager])).min(1, 'list at least one provider'),
+    providers: z.array(z.discriminatedUnion('kind', PROVIDER_CONFIG_SCHEMAS)).min(1, 'list at least one provider'),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -212,7 +133,7 @@ function formatPath(path: PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_union' && 'discriminator' in issue) return `unknown provider kind (expected altaro, cloudsigma or billmanager)`;
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) return `unknown provider kind (expected ${PROVIDER_MODULES.map((m) => m.configKind).join(', ')})`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   return issue.message;
 }

@@ -8,6 +8,7 @@ import { startDemo, type Demo } from './demo.js';
 import { createLogger } from './logger.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startGatewayServer } from './server.js';
+import { profileFromEnv } from './simulators/kit/profile.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -23,10 +24,14 @@ async function main(): Promise<void> {
     config = loadConfig(configFile);
     if (!config.auth) logger.warn({ config: configFile }, 'no "auth" section in the config: the API is open to anyone who can reach it; add auth.apiKeys');
   } else {
-    demo = await startDemo();
+    demo = await startDemo({ profile: profileFromEnv() });
     logger.info({ simulators: Object.fromEntries(Object.entries(demo.simulators).map(([k, s]) => [k, s.baseUrl])) }, 'demo mode: simulated providers started');
   }
-  const registry = ProviderRegistry.fromConfig(config?.providers ?? demo!.providers, config?.performance);
+  const providers = config?.providers ?? demo!.providers;
+  for (const id of ProviderRegistry.unverifiedTls(providers)) {
+    logger.warn({ provider: id }, `provider "${id}": tls.rejectUnauthorized is false, so its certificate is not checked and anyone on the path can pose as it; trust its certificate with tls.caFile instead`);
+  }
+  const registry = ProviderRegistry.fromConfig(providers, config?.performance);
   const server = await startGatewayServer({
     registry,
     logger,

@@ -6,7 +6,8 @@
  * together they identify it across the gateway (see src/schema/ids.ts for global IDs).
  */
 
-export type ProviderKind = 'ALTARO' | 'CLOUDSIGMA' | 'BILLMANAGER';
+/** A provider module's kind as the API shows it, e.g. "ALTARO" (src/providers/registry.ts lists them). */
+export type ProviderKind = string;
 
 export const CAPABILITIES = [
   'SHARED_SCHEDULES',

@@ -1,67 +1,31 @@
 /**
- * Builds the configured providers. Adding a provider kind is one folder under src/providers
- * plus one entry in `factories`.
+ * The provider kinds this build knows, and the configured providers built from them.
+ *
+ * Adding a provider kind: a folder under src/providers with its config schema (`config.ts`),
+ * its Provider class (capabilities included) and its module (`index.ts`), plus ONE line in
+ * PROVIDER_MODULES below. The config loader, the API's ProviderKind enum and this registry
+ * all read that list.
  */
 import type { Provider } from '../domain/provider.js';
 import type { ProviderConfig } from '../config.js';
-import { AltaroProvider } from './altaro/provider.js';
-import { CloudSigmaProvider } from './cloudsigma/provider.js';
-import { BillmanagerProvider } from './billmanager/provider.js';
+import { upstreamOf, type BuildOptions, type ProviderModule } from './module.js';
+import { altaro } from './altaro/index.js';
+import { cloudsigma } from './cloudsigma/index.js';
+import { billmanager } from './billmanager/index.js';
 
-type Factory<K extends ProviderConfig['kind']> = (config: Extract<ProviderConfig, { kind: K }>, options: RegistryOptions) => Provider;
+export const PROVIDER_MODULES = [altaro, cloudsigma, billmanager] as const;
 
-export interface RegistryOptions {
-  /** Share identical upstream reads (default true); false only to measure what sharing saves. */
-  shareReads?: boolean;
+/** Each module's config schema, in PROVIDER_MODULES order (the loader's discriminated union). */
+export const PROVIDER_CONFIG_SCHEMAS = configSchemasOf(PROVIDER_MODULES);
+
+function configSchemasOf<const M extends readonly ProviderModule<any>[]>(modules: M): { -readonly [K in keyof M]: M[K]['configSchema'] } {
+  return modules.map((module) => module.configSchema) as { -readonly [K in keyof M]: M[K]['configSchema'] };
 }
 
-function upstreamOf(config: ProviderConfig, options: RegistryOptions) {
-  return {
-    timeoutMs: config.timeoutMs,
-    connectTimeoutMs: config.connectTimeoutMs,
-    maxConnections: config.maxConnections,
-    cacheTtlMs: config.cacheTtlMs,
-    shareReads: options.shareReads ?? true,
-    retry: config.retries === undefined ? undefined : { retries: config.retries },
-    breaker: {
-      ...(config.breakerFailures ? { failureThreshold: config.breakerFailures } : {}),
-      ...(config.breakerCooldownMs ? { cooldownMs: config.breakerCooldownMs } : {}),
-    },
-  };
-}
+/** The API's ProviderKind values. */
+export const PROVIDER_KINDS = PROVIDER_MODULES.map((module) => module.kind);
 
-const factories: { [K in ProviderConfig['kind']]?: Factory<K> } = {
-  altaro: (config, options) =>
-    new AltaroProvider({
-      providerId: config.id,
-      baseUrl: config.baseUrl,
-      username: config.username,
-      password: config.password,
-      domain: config.domain,
-      serverAddress: config.serverAddress,
-      serverPort: config.serverPort,
-      timezone: config.timezone,
-      upstream: upstreamOf(config, options),
-    }),
-  cloudsigma: (config, options) =>
-    new CloudSigmaProvider({
-      providerId: config.id,
-      baseUrl: config.baseUrl,
-      username: config.username,
-      password: config.password,
-      token: config.token,
-      upstream: upstreamOf(config, options),
-    }),
-  billmanager: (config, options) =>
-    new BillmanagerProvider({
-      providerId: config.id,
-      baseUrl: config.baseUrl,
-      username: config.username,
-      password: config.password,
-      timezone: config.timezone,
-      upstream: upstreamOf(config, options),
-    }),
-};
+export type RegistryOptions = BuildOptions;
 
 export class ProviderRegistry {
   private readonly byId = new Map<string, Provider>();
@@ -77,12 +41,17 @@ export class ProviderRegistry {
   static fromConfig(configs: ProviderConfig[], options: RegistryOptions = {}): ProviderRegistry {
     return new ProviderRegistry(
       configs.map((config) => {
-        const factory = factories[config.kind] as Factory<typeof config.kind> | undefined;
-        if (!factory) throw new Error(`provider kind "${config.kind}" (provider "${config.id}") is not available in this build`);
-        return factory(config as never, options);
+        const module = PROVIDER_MODULES.find((m) => m.configKind === config.kind) as ProviderModule | undefined;
+        if (!module) throw new Error(`provider kind "${config.kind}" (provider "${config.id}") is not available in this build`);
+        return module.create(config, upstreamOf(config, options));
       }),
       options,
     );
+  }
+
+  /** Providers whose https certificates are not verified (`tls.rejectUnauthorized: false`), for a warning at start. */
+  static unverifiedTls(configs: ProviderConfig[]): string[] {
+    return configs.filter((config) => config.tls?.rejectUnauthorized === false).map((config) => config.id);
   }
 
   all(): Provider[] {

@@ -3,8 +3,10 @@ import { UnsupportedByProviderError, UpstreamError } from '../domain/errors.js';
 import { builder } from './builder.js';
 import { CapabilityEnum, ErrorInterface } from './errors.js';
 import { ProviderRef } from './refs.js';
+import { PROVIDER_KINDS } from '../providers/registry.js';
 
-export const ProviderKindEnum = builder.enumType('ProviderKind', { values: ['ALTARO', 'CLOUDSIGMA', 'BILLMANAGER'] as const });
+/** One value per provider module of the registry (adding a provider adds its kind here by itself). */
+export const ProviderKindEnum = builder.enumType('ProviderKind', { values: PROVIDER_KINDS });
 export const HealthStatusEnum = builder.enumType('HealthStatus', { values: ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const });
 
 const ProviderHealthRef = builder.simpleObject('ProviderHealth', {
@@ -16,8 +18,6 @@ const ProviderHealthRef = builder.simpleObject('ProviderHealth', {
     message: t.string({ nullable: true }),
   }),
 });
-
-
 
 builder.node(ProviderRef, {
   description: 'A configured backup provider.',

@@ -44,10 +44,10 @@ describe('start-up with a bad config', () => {
 });
 
 describe('start-up with a good config and no auth section', () => {
-  it('warns that the API is open, serves, and exits 0 on SIGTERM', async () => {
+  it('warns that the API is open and that a certificate is not checked, serves, and exits 0 on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bgw-'));
     const file = join(dir, 'open.yaml');
-    writeFileSync(file, 'server: { port: 0 }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "${ALTARO_PW}" }\n');
+    writeFileSync(file, 'server: { port: 0 }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "${ALTARO_PW}", tls: { rejectUnauthorized: false } }\n');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', file], {
       cwd: root,
       env: { ...process.env, ALTARO_PW: 'not-logged-anywhere', PORT: '0', LOG_LEVEL: 'info' },
@@ -60,6 +60,7 @@ describe('start-up with a good config and no auth section', () => {
     const url = /backup-gateway ready: GraphiQL at (http:\/\/\S+)/.exec(output)?.[1];
     expect(url).toBeDefined();
     expect(output).toMatch(/the API is open to anyone who can reach it/);
+    expect(output).toMatch(/provider \\"hq\\": tls.rejectUnauthorized is false, so its certificate is not checked/);
     const health = await fetch(url!.replace('/graphql', '/healthz'));
     expect(health.status).toBe(200);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

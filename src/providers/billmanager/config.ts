@@ -1,0 +1,18 @@
+/** The config of a BILLmanager provider (`kind: billmanager`, e.g. Zomro Cloud VPS). */
+import { z } from 'zod';
+import { httpUrl, providerId, timeZone, upstreamSettings } from '../config-fields.js';
+
+export const billmanagerConfigSchema = z
+  .object({
+    id: providerId,
+    kind: z.literal('billmanager'),
+    baseUrl: httpUrl,
+    username: z.string().min(1),
+    password: z.string(),
+    /** The zone rotation_time is expressed in. */
+    timezone: timeZone.default('Europe/Kyiv'),
+    ...upstreamSettings,
+  })
+  .strict();
+
+export type BillmanagerConfig = z.infer<typeof billmanagerConfigSchema>;
