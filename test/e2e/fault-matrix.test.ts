@@ -2,12 +2,14 @@
  * The fault matrix: for each provider and each fault the simulators can inject, what the
  * gateway answers — retried then fine, or a typed error for that provider only while the other
  * providers' data stays intact; the breaker opening and recovering; and writes that never
- * report done what did not happen. Outcomes are listed in the issue's closing note.
+ * report done what did not happen. Outcomes are listed in the issue's closing note. Every case
+ * runs against the default and the strict simulator profiles.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProviderConfig } from '../../src/config.js';
 import type { Fault } from '../../src/simulators/kit/faults.js';
 import type { SimServer } from '../../src/simulators/kit/http.js';
+import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
 
@@ -49,9 +51,9 @@ async function allVms(g: TestGateway) {
   return g.gql(VirtualMachinesQuery, { first: 500 });
 }
 
-describe('fault matrix', () => {
+describe.each(SIM_PROFILES)('fault matrix (%s profile)', (profile) => {
   it.each(FAULTS)('$name', async ({ fault, expect: expected }) => {
-    gw = await startTestGateway({ editProviders: settings({ breakerFailures: 50 }) });
+    gw = await startTestGateway({ profile, editProviders: settings({ breakerFailures: 50 }) });
     const g = gw;
     const baseline = expectData(await allVms(g));
     const countOf = (data: typeof baseline, id: string) => data.virtualMachines.edges.filter((e) => e.node.provider.name === id).length;
@@ -77,7 +79,7 @@ describe('fault matrix', () => {
   });
 
   it.each(PROVIDERS)('$id: the breaker opens after repeated failures, stops calling, and recovers', async ({ id }) => {
-    gw = await startTestGateway({ editProviders: settings({ retries: 0, breakerFailures: 2, breakerCooldownMs: 300 }) });
+    gw = await startTestGateway({ profile, editProviders: settings({ retries: 0, breakerFailures: 2, breakerCooldownMs: 300 }) });
     const sim = sims(gw)[id];
     expectData(await allVms(gw));
     // Whole-provider failure: a provider that still answers some routes is not "down".
@@ -96,7 +98,7 @@ describe('fault matrix', () => {
   });
 
   it.each(PROVIDERS)('$id: a backup request that hangs is reported as not done and never repeated', async ({ id, sim: simName, writeRoute }) => {
-    gw = await startTestGateway({ editProviders: settings({ timeoutMs: 500 }) });
+    gw = await startTestGateway({ profile, editProviders: settings({ timeoutMs: 500 }) });
     const sim = sims(gw)[id];
     const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 1, filter: { providerIds: [id], configured: true } }));
     sim.clearRequests();

@@ -1,5 +1,7 @@
 /** The config file: env substitution, strict keys and one clear line per problem. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 
@@ -69,7 +71,12 @@ describe('the README', () => {
     const example = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeTruthy();
     const env = { DASHBOARD_KEY: 'dashboard-key-0123456789', ALTARO_PASSWORD: 'a', CLOUDSIGMA_PASSWORD: 'c', ZOMRO_PASSWORD: 'z' };
-    const config = parseConfig(example!.replace('<hex SHA-256 of the key>', 'a'.repeat(64)), env);
+    // The example's CA file exists on the operator's machine; here, a temporary one stands in.
+    const caFile = join(mkdtempSync(join(tmpdir(), 'bgw-readme-')), 'altaro-ca.pem');
+    writeFileSync(caFile, 'not parsed at load');
+    const text = example!.replace('<hex SHA-256 of the key>', 'a'.repeat(64)).replace('/etc/backup-gateway/altaro-ca.pem', caFile);
+    const config = parseConfig(text, env);
+    expect(config.providers[0].tls).toEqual({ caFile, rejectUnauthorized: true });
     expect(config.providers.map((p) => p.kind)).toEqual(['altaro', 'cloudsigma', 'billmanager']);
     expect(config.redis?.url).toMatch(/^redis:\/\//);
   });
