@@ -15,10 +15,13 @@
  * - Errors (§1.5) are arrays of `{error_point, error_type, error_message}`:
  *   `validation` / 400 -> ValidationError (field = error_point), `notexist` / 404 -> NotFoundError,
  *   `permission` / 403 and everything else 4xx -> UpstreamRejectedError ("the provider refused"),
- *   401 -> UpstreamRejectedError "credentials rejected". 5xx and 429 -> UpstreamUnavailableError
+ *   401 -> CredentialsRejectedError ("the credentials were rejected"; the provider goes DOWN).
+ *   5xx and 429 -> UpstreamUnavailableError
  *   (by UpstreamHttp). Messages name a route template, never the URL, and pass through `redact`
  *   with the password and token.
  * - Only reads are `idempotent` (retried by UpstreamHttp); writes are sent once.
+ * - References may come as `{resource_uri, uuid}` objects or bare URIs / uuids (map.ts `refUuid`);
+ *   pages may be capped below PAGE_SIZE; timestamps may carry no zone (read as UTC).
  */
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
@@ -37,6 +40,9 @@ export interface CloudSigmaConnection {
 }
 
 export type { Wire };
+
+/** HTTP 401: the configured credentials were rejected (not a refusal of one request). */
+export class CredentialsRejectedError extends UpstreamRejectedError {}
 
 /** One upstream error object (§1.5); every field may be missing on odd installs. */
 export interface CloudSigmaErrorItem {
@@ -104,6 +110,14 @@ export class CloudSigmaClient {
       if (objects.length === 0 || total === undefined || offset >= total) break;
     }
     return [...byUuid.values(), ...anonymous];
+  }
+
+  /**
+   * The cheapest call that needs our credentials: one server uuid of the plain list. Whether
+   * `capabilities/` needs them is not documented, so it proves nothing about them.
+   */
+  async probe(): Promise<void> {
+    await this.send('GET', 'servers/', { label: 'servers/probe', query: { limit: '1', fields: 'uuid' } });
   }
 
   /** One object: `GET {path}` (e.g. "drives/{uuid}/"). */
@@ -191,7 +205,7 @@ export class CloudSigmaClient {
   private errorOf(status: number, label: string, body: unknown): Error {
     const { providerId } = this;
     if (status === 401) {
-      return new UpstreamRejectedError(providerId, `provider "${providerId}" rejected the credentials (HTTP 401 on ${label}); check the configured ${this.connection.token ? 'token' : 'username and password'}`);
+      return new CredentialsRejectedError(providerId, `provider "${providerId}": the credentials were rejected (HTTP 401 on ${label}); check the configured ${this.connection.token ? 'token' : 'username and password'}`);
     }
     const items = errorItems(body);
     const type = items.find((e) => e.error_type)?.error_type ?? (status === 400 ? 'validation' : status === 404 ? 'notexist' : status === 403 ? 'permission' : undefined);

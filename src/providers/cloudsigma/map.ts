@@ -203,20 +203,40 @@ export function snapshotOperation(providerId: string, kind: SnapshotKind, snap: 
   };
 }
 
+/** Status names that say the upstream gave up (none is documented; these are what an install may use). */
+const FAILED_STATUSES = ['error', 'failed', 'failure', 'unavailable'];
+
+/**
+ * Documented: `creating`, `transferring`, `available` (§5.1, §6.2). A failure status is FAILED,
+ * since the upstream said so. Any other name is UNKNOWN, not terminal: the snapshot is still
+ * listed and may yet become available (pending.ts ends it after a bounded wait).
+ */
 function snapshotStatus(kind: SnapshotKind, status: string): OperationStatus {
   if (status === 'available') return 'SUCCEEDED';
   if (status === 'creating') return kind === 'local' ? 'RUNNING' : 'QUEUED';
   if (status === 'transferring') return 'RUNNING';
-  if (status === 'error' || status === 'failed' || status === 'unavailable') return 'FAILED';
+  if (FAILED_STATUSES.includes(status)) return 'FAILED';
   return 'UNKNOWN';
 }
 
-/** A drive being cloned from a snapshot (restore): `cloning_dst` -> RUNNING, then SUCCEEDED. */
+/**
+ * A drive being cloned from a snapshot (restore): `cloning_dst` -> RUNNING; `unmounted` / `mounted`
+ * (a usable drive, §7.1) -> SUCCEEDED; a failure status -> FAILED; any other status (`resizing`,
+ * a name no dump shows) -> UNKNOWN, not terminal.
+ */
 export function cloneOperation(providerId: string, drive: Wire, now: Date, startedAt?: Date): Operation {
   const uuid = str(drive.uuid) ?? '';
   const status = str(drive.status)?.toLowerCase() ?? '';
   const mapped: OperationStatus =
-    status === 'cloning_dst' || status === 'cloning' ? 'RUNNING' : status === 'creating' ? 'QUEUED' : status === 'error' || status === 'failed' || status === 'unavailable' ? 'FAILED' : status ? 'SUCCEEDED' : 'UNKNOWN';
+    status === 'cloning_dst' || status === 'cloning'
+      ? 'RUNNING'
+      : status === 'creating'
+        ? 'QUEUED'
+        : status === 'unmounted' || status === 'mounted'
+          ? 'SUCCEEDED'
+          : FAILED_STATUSES.includes(status)
+            ? 'FAILED'
+            : 'UNKNOWN';
   return {
     providerId,
     nativeId: `clone:${uuid}`,

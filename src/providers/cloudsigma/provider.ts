@@ -20,10 +20,14 @@
  * - Operations: snapshot creation (`snap:`/`rsnap:`, kinds SNAPSHOT / REMOTE_SNAPSHOT) and restores
  *   (`clone:<new drive uuid>`, kind RESTORE). `listOperations` = snapshots not yet available and
  *   drives still `cloning_dst`; `getOperation` re-reads the snapshot or the drive. No percentages.
+ *   No failure state is documented: one still in progress `pendingWaitMs` after it was first seen,
+ *   or gone upstream after being seen, ends as a final UNKNOWN saying so (pending.ts).
  *
  * Writes (never retried; an unknown outcome is checked by reading the state back):
- * - assign/unassign on a Disk: `set_scheduler` (unassign clears only the scheduler the drive
- *   carries, else VALIDATION). A drive holds one scheduler, so assigning replaces the one it had.
+ * - assign/unassign on a Disk: `set_scheduler`, checked in its reply or by reading the drive back.
+ *   Unassign clears only the scheduler the drive carries (else VALIDATION), in the first of the
+ *   plausible forms the read-back confirms (clear-scheduler.ts). A drive holds one scheduler, so
+ *   assigning replaces the one it had.
  *   On a VirtualMachine: each of its drives. Everything is checked first (server, drives, that each
  *   can be protected; for unassign, at least one drive carries the scheduler); drives already right
  *   are skipped. If a drive still fails midway, the drives changed so far are set back to what they
@@ -38,9 +42,11 @@
  * - createSchedule: portable `weekly` or `native` (`{incremental_backup, manual_incremental_backup?,
  *   user_timezone?}`, or a bare `incremental_backup`) passed through for the upstream to validate;
  *   its validation errors come back as VALIDATION naming the input field. updateSchedule: GET, apply
- *   the patch, PUT the full definition (§3.7). deleteSchedules: one bulk DELETE (§3.9).
+ *   the patch, PUT the full definition (§3.7); removing the retention rules is confirmed by a
+ *   read-back, in the first form that works (clear-retention.ts). deleteSchedules: one bulk DELETE (§3.9).
  */
-import { ConflictError, GatewayError, NotFoundError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, GatewayError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
+import { isOver } from '../../domain/model.js';
 import type {
   Backup,
   BackupLocation,
@@ -59,7 +65,10 @@ import { validateTimeZone } from '../../domain/schedule-input.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
+import { RetentionClearer, hasRetentionRules } from './clear-retention.js';
+import { SchedulerClearer } from './clear-scheduler.js';
 import { CloudSigmaClient, type CloudSigmaConnection, type Wire } from './client.js';
+import { PendingOperations } from './pending.js';
 import {
   cloneOperation,
   diskRef,
@@ -85,6 +94,8 @@ import {
 
 export interface CloudSigmaProviderConfig extends CloudSigmaConnection {
   upstream?: Omit<UpstreamOptions, 'providerId'>;
+  /** How long a snapshot or clone may stay in progress before it ends as a final UNKNOWN; default 30 min. */
+  pendingWaitMs?: number;
 }
 
 /** Location codes of contract §1.1, and the hosts that do not follow `{loc}.cloudsigma.com`. */
@@ -139,15 +150,26 @@ export class CloudSigmaProvider extends HttpProvider {
   /** This cloud's location code (e.g. "ZRH"), when it can be told. */
   readonly locationCode: string | undefined;
   private readonly client: CloudSigmaClient;
+  private readonly pending: PendingOperations;
+  private readonly schedulerClearer: SchedulerClearer;
+  private readonly retentionClearer: RetentionClearer;
 
   constructor(config: CloudSigmaProviderConfig) {
     super(config);
     this.client = new CloudSigmaClient(config, this.http);
     this.locationCode = locationCodeOf(config.baseUrl, config.providerId);
+    this.pending = new PendingOperations(config.pendingWaitMs);
+    this.schedulerClearer = new SchedulerClearer(this.client, this.id);
+    this.retentionClearer = new RetentionClearer(this.client, this.id);
+  }
+
+  /** How many operations the provider remembers (for the bounded-memory test). */
+  get memory(): { pending: number } {
+    return { pending: this.pending.size };
   }
 
   protected cheapRead(): Promise<unknown> {
-    return this.client.get('capabilities/', 'capabilities');
+    return this.client.probe();
   }
 
   // ---- reads ----
@@ -283,15 +305,22 @@ export class CloudSigmaProvider extends HttpProvider {
     return snap ? toBackup(this.id, parsed.kind, snap, this.locationCode) : undefined;
   }
 
+  /**
+   * Snapshots not yet available and drives being cloned, minus those that ended (a failure status)
+   * or waited too long (pending.ts). Ones this gateway saw end are forgotten here too.
+   */
   async listOperations(): Promise<Operation[]> {
     const now = new Date();
     const [local, remote, drives] = await Promise.all([this.snapshots('local'), this.snapshots('remote'), this.client.list('drives')]);
-    const pending = (s: Wire) => str(s.status)?.toLowerCase() !== 'available';
-    return [
-      ...local.filter(pending).map((s) => snapshotOperation(this.id, 'local', s, now)),
-      ...remote.filter(pending).map((s) => snapshotOperation(this.id, 'remote', s, now)),
-      ...drives.filter((d) => str(d.status)?.toLowerCase() === 'cloning_dst').map((d) => cloneOperation(this.id, d, now)),
+    const all = [
+      ...local.map((s) => snapshotOperation(this.id, 'local', s, now)),
+      ...remote.map((s) => snapshotOperation(this.id, 'remote', s, now)),
     ];
+    // Drives being cloned, and clones seen in progress before (so their end is seen and forgotten).
+    const clones = drives
+      .filter((d) => str(d.status)?.toLowerCase() === 'cloning_dst' || this.pending.has(`clone:${str(d.uuid)}`))
+      .map((d) => cloneOperation(this.id, d, now));
+    return [...all, ...clones].map((op) => this.pending.follow(op)).filter((op) => !isOver(op));
   }
 
   async getOperation(nativeId: string): Promise<Operation | undefined> {
@@ -300,10 +329,10 @@ export class CloudSigmaProvider extends HttpProvider {
     const now = new Date();
     if (parsed.kind === 'clone') {
       const drive = await this.getOrUndefined(`drives/${encodeURIComponent(parsed.uuid)}/`, 'drives/{uuid}');
-      return drive ? cloneOperation(this.id, drive, now) : undefined;
+      return drive ? this.pending.follow(cloneOperation(this.id, drive, now)) : this.pending.vanished(nativeId, now);
     }
     const snap = await this.getOrUndefined(`${SNAPSHOT_RESOURCE[parsed.kind]}/${encodeURIComponent(parsed.uuid)}/`, `${SNAPSHOT_RESOURCE[parsed.kind]}/{uuid}`);
-    return snap ? snapshotOperation(this.id, parsed.kind, snap, now) : undefined;
+    return snap ? this.pending.follow(snapshotOperation(this.id, parsed.kind, snap, now)) : this.pending.vanished(nativeId, now);
   }
 
   private async getOrUndefined(path: string, label: string): Promise<Wire | undefined> {
@@ -368,13 +397,13 @@ export class CloudSigmaProvider extends HttpProvider {
     const done: typeof changes = [];
     for (const change of changes) {
       try {
-        await this.setScheduler(str(change.drive.uuid)!, change.to);
+        await this.setScheduler(change.drive, change.from, change.to);
         done.push(change);
       } catch (error) {
         if (done.length === 0 || !(error instanceof GatewayError)) throw error;
         const stuck: string[] = [];
         for (const undo of done.reverse()) {
-          await this.setScheduler(str(undo.drive.uuid)!, undo.from).catch(() => stuck.push(this.label(undo.drive)));
+          await this.setScheduler(undo.drive, undo.to, undo.from).catch(() => stuck.push(this.label(undo.drive)));
         }
         error.message += stuck.length
           ? `; ${this.label(change.drive)} failed and ${stuck.join(', ')} could not be set back (they now carry ${changes[0].to ?? 'no scheduler'})`
@@ -384,13 +413,22 @@ export class CloudSigmaProvider extends HttpProvider {
     }
   }
 
-  private async setScheduler(driveUuid: string, schedulerUuid: string | null): Promise<void> {
+  /** Put `to` on the drive, or (null) take `from` off it; resolves only once the upstream shows it. */
+  private async setScheduler(drive: Wire, from: string | null, to: string | null): Promise<void> {
+    const driveUuid = str(drive.uuid)!;
+    if (to === null) {
+      if (from) await this.schedulerClearer.clear(drive, from, this.label(drive));
+      return;
+    }
+    const shows = (d: Wire) => driveSchedulerUuid(d) === to;
     await writeWithVerification(
       async () => {
-        await this.client.action('drives', driveUuid, 'set_scheduler', { backup_policy_uuid: schedulerUuid });
-        return true;
+        const reply = await this.client.action('drives', driveUuid, 'set_scheduler', { backup_policy_uuid: to });
+        // The 202 carries the drive (§3.10); where it does not show the scheduler, read the drive back.
+        if (shows(reply) || shows(await this.drive(driveUuid))) return true;
+        throw new UpstreamRejectedError(this.id, `provider "${this.id}" accepted set_scheduler of ${this.label(drive)}, but the drive, read back, does not carry scheduler ${to}`);
       },
-      async () => ((driveSchedulerUuid(await this.drive(driveUuid)) ?? null) === schedulerUuid ? true : undefined),
+      async () => (shows(await this.drive(driveUuid)) ? true : undefined),
       { what: `set_scheduler of drive ${driveUuid}` },
     );
   }
@@ -431,6 +469,7 @@ export class CloudSigmaProvider extends HttpProvider {
         throw error;
       }
     }
+    for (const op of started) this.pending.follow(op);
     return started[0];
   }
 
@@ -472,7 +511,7 @@ export class CloudSigmaProvider extends HttpProvider {
     const startedAt = new Date();
     const drive = await this.client.action(SNAPSHOT_RESOURCE[parsed.kind], parsed.uuid, 'clone', request.restoredName ? { name: request.restoredName } : undefined);
     if (!str(drive.uuid)) throw new UpstreamUnavailableError(this.id, `provider "${this.id}" accepted the clone of ${backup.nativeId} but did not name the new drive`);
-    return cloneOperation(this.id, drive, new Date(), startedAt);
+    return this.pending.follow(cloneOperation(this.id, drive, new Date(), startedAt));
   }
 
   // ---- schedules ----
@@ -512,11 +551,16 @@ export class CloudSigmaProvider extends HttpProvider {
     if (patch.enabled !== undefined) ((body.is_enabled = patch.enabled), (changed = true));
     const recurrence = this.recurrenceFields(patch, current);
     if (recurrence) (Object.assign(body, recurrence), (changed = true));
+    const removeRules = patch.retention !== undefined && patch.retention.length === 0;
     if (patch.retention !== undefined) {
       body.retention_policy = patch.retention.length > 0 ? retentionToWire(patch.retention) : {};
       changed = true;
     }
     if (!changed) return toSchedule(this.id, current, undefined);
+    if (removeRules && hasRetentionRules(current)) {
+      const updated = await this.mapInputErrors(patch.native !== undefined, () => this.retentionClearer.clear(id, body));
+      return toSchedule(this.id, updated, undefined);
+    }
     const updated = await this.mapInputErrors(patch.native !== undefined, () => this.client.put(`backupschedulers/${encodeURIComponent(id)}/`, 'backupschedulers/{uuid}', body));
     return toSchedule(this.id, updated, undefined);
   }
