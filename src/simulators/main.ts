@@ -11,6 +11,9 @@
  *                        Altaro bench-vm-NNN, CloudSigma bench-srv-NNN, BILLmanager bench-vps-NNN;
  *                        e.g. 100 gives ~300 extra across the three
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startAltaroSimulator } from './altaro/index.js';
 import { startBillmanagerSimulator } from './billmanager/index.js';
 import { startCloudSigmaSimulator } from './cloudsigma/index.js';
@@ -41,6 +44,14 @@ console.log(`Altaro VM Backup    ${altaro.baseUrl}    (Administrator / altaro-de
 console.log(`CloudSigma API 2.0  ${cloudsigma.baseUrl}   (ops@example.com / cloudsigma-demo, or Bearer cs-demo-token)`);
 console.log(`BILLmanager         ${billmanager.baseUrl}     (ops@example.com / zomro-demo)`);
 if (profile !== 'default') console.log(`profile ${profile}: the least helpful plausible answer at every unconfirmed point`);
+if (altaro.server.certPem) {
+  // A fresh self-signed certificate each start: a gateway trusts it through tls.caFile.
+  const dir = join(tmpdir(), 'backup-gateway-simulators');
+  mkdirSync(dir, { recursive: true });
+  const caFile = join(dir, 'altaro-ca.pem');
+  writeFileSync(caFile, altaro.server.certPem);
+  console.log(`Altaro serves https with a self-signed certificate: trust it with tls: { caFile: ${caFile} }`);
+}
 if (latencyMs > 0 || extraResources > 0) console.log(`latency ${latencyMs} ms per reply, ${extraResources} extra resources per simulator`);
 console.log('admin: GET|DELETE /__sim/requests, GET|PUT|DELETE /__sim/faults, POST /__sim/clock/advance {"ms": N}');
 
