@@ -7,7 +7,7 @@
  * - Neither the password nor the token ever appears in an error: messages name the route label
  *   and go through `redact`.
  */
-import { ConflictError, UpstreamRejectedError, UpstreamUnavailableError } from '../../domain/errors.js';
+import { ConflictError, GatewayError, UpstreamRejectedError, UpstreamUnavailableError } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { redact } from '../../upstream/redact.js';
 
@@ -30,6 +30,24 @@ export interface AltaroEnvelope {
   [collection: string]: unknown;
 }
 
+/**
+ * Altaro answered a call (not the login) with `Success:false` or an HTTP error status: the call
+ * was refused. Readers that accept "not there" as an answer (a finished operation's guid, a
+ * report route an install lacks) catch this, and only this.
+ */
+export class AltaroRefusal extends UpstreamRejectedError {
+  constructor(
+    providerId: string,
+    message: string,
+    readonly httpStatus: number | undefined,
+  ) {
+    super(providerId, message);
+  }
+}
+
+/** Tokens remembered for redaction (ours, including replaced ones): a few are plenty. */
+const REMEMBERED_TOKENS = 16;
+
 interface CallOptions {
   method?: 'GET' | 'POST' | 'DELETE';
   /** Path segments after the token. */
@@ -42,6 +60,8 @@ interface CallOptions {
 export class AltaroClient {
   private token?: Promise<string>;
   private readonly base: string;
+  /** Every session token this client has held (bounded): none may appear in an error text. */
+  private readonly heldTokens: string[] = [];
 
   constructor(
     private readonly connection: AltaroConnection,
@@ -101,6 +121,8 @@ export class AltaroClient {
       throw new UpstreamRejectedError(providerId, refusal);
     }
     this.http.credentialsAccepted();
+    this.heldTokens.push(reply.Data);
+    if (this.heldTokens.length > REMEMBERED_TOKENS) this.heldTokens.shift();
     return reply.Data;
   }
 
@@ -111,14 +133,21 @@ export class AltaroClient {
 
   private async exchange(label: string, url: string, options: CallOptions): Promise<AltaroEnvelope> {
     const method = options.method ?? 'GET';
-    const response = await this.http.request({
-      method,
-      url,
-      label,
-      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      idempotent: options.idempotent ?? method === 'GET',
-    });
+    let response;
+    try {
+      response = await this.http.request({
+        method,
+        url,
+        label,
+        headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+        idempotent: options.idempotent ?? method === 'GET',
+      });
+    } catch (error) {
+      // The token is a path segment: a transport error that quotes the URL must not carry it.
+      if (error instanceof GatewayError || error instanceof Error) error.message = this.scrub(error.message);
+      throw error;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(response.text);
@@ -127,14 +156,16 @@ export class AltaroClient {
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       if (response.status >= 400) {
-        throw new UpstreamRejectedError(this.connection.providerId, `provider "${this.connection.providerId}" answered ${label} with HTTP ${response.status}`);
+        throw new AltaroRefusal(this.connection.providerId, `provider "${this.connection.providerId}" answered ${label} with HTTP ${response.status}`, response.status);
       }
       throw new UpstreamUnavailableError(this.connection.providerId, `provider "${this.connection.providerId}" answered ${label} with a body that is not a JSON envelope`);
     }
     const envelope = parsed as AltaroEnvelope;
     if (response.status >= 400 && envelope.Success === undefined) {
-      throw new UpstreamRejectedError(this.connection.providerId, `provider "${this.connection.providerId}" answered ${label} with HTTP ${response.status}`);
+      throw new AltaroRefusal(this.connection.providerId, `provider "${this.connection.providerId}" answered ${label} with HTTP ${response.status}`, response.status);
     }
+    if (response.status >= 400) envelope.Success = false;
+    this.lastStatus.set(envelope, response.status);
     return envelope;
   }
 
@@ -145,11 +176,15 @@ export class AltaroClient {
     if (reply.ErrorAdditionalDetails === 'OperationAlreadyRunning' || /already (running|in progress)/i.test(String(reply.ErrorMessage ?? ''))) {
       throw new ConflictError(`provider "${providerId}" refused ${label}: ${why}`, providerId);
     }
-    throw new UpstreamRejectedError(providerId, `provider "${providerId}" refused ${label}: ${why}`);
+    throw new AltaroRefusal(providerId, `provider "${providerId}" refused ${label}: ${why}`, this.lastStatus.get(reply));
   }
 
-  private scrub(text: string): string {
-    return redact(text, [this.connection.password]);
+  /** HTTP status of each envelope (weakly held), for the refusals built from it. */
+  private readonly lastStatus = new WeakMap<AltaroEnvelope, number>();
+
+  /** Text with our password and every session token we held replaced by "[redacted]". */
+  scrub(text: string): string {
+    return redact(text, [this.connection.password, ...this.heldTokens]);
   }
 }
 

@@ -7,7 +7,6 @@ import type {
   BackupResult,
   Operation,
   OperationKind,
-  OperationStatus,
   ResourceRef,
   VirtualMachine,
 } from '../../domain/model.js';
@@ -87,41 +86,44 @@ export function operationKindOf(value: unknown): OperationKind | undefined {
   return OPERATION_KINDS[String(value ?? '').replace(/[\s_-]/g, '').toLowerCase()];
 }
 
-export function operationStatusOf(value: unknown): OperationStatus {
-  const text = String(value ?? '').toLowerCase();
-  if (text === 'processing' || text === 'running' || text === 'inprogress') return 'RUNNING';
-  if (text === 'queued' || text === 'pending' || text === 'waiting') return 'QUEUED';
-  const outcome = outcomeOf(text);
-  if (outcome === 'SUCCESS' || outcome === 'WARNING') return 'SUCCEEDED';
-  if (outcome === 'ABORTED') return 'ABORTED';
-  if (outcome === 'FAILED') return 'FAILED';
-  return 'UNKNOWN';
+const IN_PROGRESS = new Set(['processing', 'running', 'inprogress']);
+const WAITING = new Set(['queued', 'pending', 'waiting', 'initializing', 'initialising', 'starting', 'preparing']);
+
+/**
+ * A listed operation's status. Only `Processing` is confirmed (contract §5.3): while an
+ * operation is listed, no status name ends it; the outcome comes from the reports. `settled`
+ * says the name is one we know to mean "still going" (Processing, Queued, …).
+ */
+export function listedStatusOf(value: unknown): { status: 'QUEUED' | 'RUNNING'; settled: boolean } {
+  const text = String(value ?? '').replace(/[\s_-]/g, '').toLowerCase();
+  if (IN_PROGRESS.has(text)) return { status: 'RUNNING', settled: true };
+  if (WAITING.has(text)) return { status: 'QUEUED', settled: true };
+  return { status: 'RUNNING', settled: false };
 }
 
-export interface KnownOperation {
-  kind: OperationKind;
-  target?: ResourceRef;
-  startedAt: Date;
+/** The JobId of a status item (the OperationGuid, very probably [I]). */
+export function jobIdOf(wire: Wire): string | undefined {
+  return (str(wire.JobId) ?? str(wire.OperationGuid))?.toLowerCase();
 }
 
-/** One `Statuses` item; `known` is what we remember of operations we started ourselves. */
-export function toOperation(providerId: string, wire: Wire, known: KnownOperation | undefined, now: Date): Operation {
-  const status = operationStatusOf(wire.Status);
+/** One `Statuses` item while it is listed: never terminal. The VM is named only where the item carries it (not documented). */
+export function toListedOperation(providerId: string, wire: Wire, known: { kind: OperationKind; target?: ResourceRef; startedAt: Date } | undefined, now: Date): Operation {
+  const { status, settled } = listedStatusOf(wire.Status);
   const vmRef = str(wire.AltaroVirtualMachineRef);
-  const target: ResourceRef | undefined = vmRef ? { type: 'VirtualMachine', providerId, nativeId: vmRef } : known?.target;
-  const terminal = status === 'SUCCEEDED' || status === 'FAILED' || status === 'ABORTED';
+  const target: ResourceRef | undefined = known?.target ?? (vmRef ? { type: 'VirtualMachine', providerId, nativeId: vmRef } : undefined);
+  const raw = str(wire.Status);
   return {
     providerId,
-    nativeId: String(str(wire.JobId) ?? str(wire.OperationGuid) ?? ''),
-    kind: operationKindOf(wire.Operation) ?? known?.kind ?? 'BACKUP',
+    nativeId: jobIdOf(wire) ?? '',
+    kind: known?.kind ?? operationKindOf(wire.Operation) ?? 'BACKUP',
     status,
     progress: clampPercent(num(wire.Percentage)),
     phase: str(wire.SubOperation),
-    message: outcomeOf(wire.Status) === 'WARNING' ? 'completed with warnings' : undefined,
+    // A status name we do not know is shown as it is: it may mean the operation is ending.
+    message: settled || !raw ? undefined : `Altaro reports the status "${raw}"; the outcome is read from the reports once the operation ends`,
     target,
     startedAt: known?.startedAt,
     updatedAt: now,
-    finishedAt: terminal ? now : undefined,
   };
 }
 

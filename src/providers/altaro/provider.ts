@@ -13,45 +13,31 @@ import type {
   BackupLocation,
   Capability,
   Operation,
-  OperationKind,
   ResourceRef,
   Schedule,
   VirtualMachine,
 } from '../../domain/model.js';
-import { isTerminal } from '../../domain/model.js';
 import { type RestoreRequest } from '../../domain/provider.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { AltaroClient, listOf, type AltaroConnection } from './client.js';
-import {
-  num,
-  outcomeOf,
-  parseAltaroDate,
-  str,
-  toOperation,
-  toVirtualMachine,
-  vmNativeId,
-  type KnownOperation,
-  type Wire,
-} from './map.js';
+import { num, parseAltaroDate, str, toVirtualMachine, vmNativeId, type Wire } from './map.js';
+import { AltaroOperations } from './operations.js';
 
 export interface AltaroProviderConfig extends AltaroConnection {
   /** Zone the Altaro server writes its times in (they carry no offset). */
   timezone: string;
   upstream?: Omit<UpstreamOptions, 'providerId'>;
+  /**
+   * Optional: how long an operation that left operation-status waits for a report before it
+   * ends UNKNOWN (default 10 s, and at least 3 reads).
+   */
+  outcomeWaitMs?: number;
 }
 
 /** Inline assignment keys an install may list on a schedule or location item. */
 const INLINE_VM_KEYS = ['VirtualMachines', 'AltaroVirtualMachineRefs', 'VirtualMachineRefs', 'AssignedVirtualMachines'];
-
-/** Where an operation's outcome is reported; the offsite list key is unconfirmed, so both are read. */
-const REPORT_ROUTE: Partial<Record<OperationKind, { path: string; keys: string[] }>> = {
-  BACKUP: { path: 'reports/backup', keys: ['BackupReports'] },
-  OFFSITE_COPY: { path: 'reports/offsitecopy', keys: ['OffsiteCopyReports', 'BackupReports'] },
-  RESTORE: { path: 'reports/restore', keys: ['RestoreReports'] },
-  SANDBOX_RESTORE: { path: 'reports/restore', keys: ['RestoreReports'] },
-};
 
 export class AltaroProvider extends HttpProvider {
   readonly kind = 'ALTARO' as const;
@@ -68,15 +54,19 @@ export class AltaroProvider extends HttpProvider {
   ];
   private readonly client: AltaroClient;
   private readonly timeZone: string;
-  /** Operations this gateway started (or saw), so their outcome can be read from reports once they leave operation-status. */
-  private readonly known = new Map<string, KnownOperation>();
-  /** Terminal states already established: they never change again. */
-  private readonly finished = new Map<string, Operation>();
+  /** Operations started here or seen listed, followed to their end (bounded memory). */
+  private readonly operations: AltaroOperations;
 
   constructor(config: AltaroProviderConfig) {
     super(config);
     this.timeZone = config.timezone;
     this.client = new AltaroClient(config, this.http);
+    this.operations = new AltaroOperations(this.client, this.id, this.timeZone, { outcomeWaitMs: config.outcomeWaitMs });
+  }
+
+  /** Sizes of the per-operation memory (read-only, for tests and metrics). */
+  get operationMemory(): { known: number; ended: number } {
+    return this.operations.memory;
   }
 
   /** An authenticated read (`protocol/version` needs no login, so it cannot tell whether ours works). */
@@ -220,55 +210,12 @@ export class AltaroProvider extends HttpProvider {
     return (await this.versionsAt(vmRef, locationId, location.path)).find((b) => b.nativeId === nativeId);
   }
 
-  async listOperations(): Promise<Operation[]> {
-    const now = new Date();
-    const statuses = listOf<Wire>(await this.client.call('activity/operation-status'), 'Statuses');
-    return statuses.map((wire) => this.remember(toOperation(this.id, wire, this.known.get(String(wire.JobId)), now)));
+  listOperations(): Promise<Operation[]> {
+    return this.operations.list();
   }
 
-  async getOperation(nativeId: string): Promise<Operation | undefined> {
-    const done = this.finished.get(nativeId);
-    if (done) return done;
-    const now = new Date();
-    const statuses = listOf<Wire>(await this.client.call('activity/operation-status', { args: [nativeId] }), 'Statuses');
-    const wire = statuses.find((s) => String(s.JobId ?? s.OperationGuid) === nativeId) ?? statuses[0];
-    if (wire) return this.remember(toOperation(this.id, { ...wire, JobId: nativeId }, this.known.get(nativeId), now));
-    const known = this.known.get(nativeId);
-    return known ? this.resolveFromReports(nativeId, known, now) : undefined;
-  }
-
-  /** An operation that left operation-status: its outcome is the VM's first report since it started. */
-  private async resolveFromReports(nativeId: string, known: KnownOperation, now: Date): Promise<Operation> {
-    const route = REPORT_ROUTE[known.kind];
-    const base: Operation = { providerId: this.id, nativeId, kind: known.kind, status: 'UNKNOWN', target: known.target, startedAt: known.startedAt, updatedAt: now };
-    if (!route || !known.target) {
-      return { ...base, message: 'the operation finished; the provider keeps no report of this kind of operation' };
-    }
-    const reply = await this.client.call(route.path, { args: [known.target.nativeId, '0', '5'] });
-    const since = known.startedAt.getTime() - 60_000;
-    const report = route.keys
-      .flatMap((key) => listOf<Wire>(reply, key))
-      .map((r) => ({ r, at: parseAltaroDate(r.DateTime, this.timeZone) }))
-      .filter(({ at }) => at && at.getTime() >= since)
-      .sort((a, b) => a.at!.getTime() - b.at!.getTime())[0];
-    if (!report) return { ...base, message: 'the operation is no longer reported as running and no report of it was found' };
-    const outcome = outcomeOf(report.r.Result);
-    const status = outcome === 'SUCCESS' || outcome === 'WARNING' ? 'SUCCEEDED' : outcome === 'ABORTED' ? 'ABORTED' : outcome === 'FAILED' ? 'FAILED' : 'UNKNOWN';
-    return this.remember({
-      ...base,
-      status,
-      progress: status === 'SUCCEEDED' ? 100 : undefined,
-      message: str(report.r.Error) ?? (outcome === 'WARNING' ? 'completed with warnings' : undefined),
-      finishedAt: report.at,
-    });
-  }
-
-  private remember(operation: Operation): Operation {
-    if (!this.known.has(operation.nativeId) && operation.target) {
-      this.known.set(operation.nativeId, { kind: operation.kind, target: operation.target, startedAt: operation.startedAt ?? operation.updatedAt });
-    }
-    if (isTerminal(operation.status)) this.finished.set(operation.nativeId, operation);
-    return operation;
+  getOperation(nativeId: string): Promise<Operation | undefined> {
+    return this.operations.get(nativeId);
   }
 
   // ---- writes ----
@@ -305,16 +252,16 @@ export class AltaroProvider extends HttpProvider {
   }
 
   async startBackup(target: ResourceRef): Promise<Operation> {
-    return this.instruct('BACKUP', 'instructions/take-backup', this.configuredRef(target));
+    return this.operations.instruct('BACKUP', 'instructions/take-backup', this.configuredRef(target));
   }
 
   async startOffsiteCopy(vmId: string): Promise<Operation> {
-    return this.instruct('OFFSITE_COPY', 'instructions/take-offsitecopy', vmId);
+    return this.operations.instruct('OFFSITE_COPY', 'instructions/take-offsitecopy', vmId);
   }
 
   async startVerification(vmId: string): Promise<Operation> {
     // Path unverified against a real install (contract §4.4 marks it unknown).
-    return this.instruct('VERIFY', 'instructions/take-verification', vmId);
+    return this.operations.instruct('VERIFY', 'instructions/take-verification', vmId);
   }
 
   async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
@@ -335,43 +282,11 @@ export class AltaroProvider extends HttpProvider {
       DisableNicOnRestoredVirtualMachine: true,
     };
     const kind = request.sandbox ? 'SANDBOX_RESTORE' : 'RESTORE';
-    const reply = await this.client.call(request.sandbox ? 'instructions/sandbox-restore' : 'instructions/restore', { method: 'POST', body });
-    return this.started(kind, reply.Data, vmRef);
+    return this.operations.instructWithBody(kind, request.sandbox ? 'instructions/sandbox-restore' : 'instructions/restore', vmRef, body);
   }
 
-  async abortOperation(operationId: string): Promise<Operation> {
-    await this.client.call('instructions/abort-operation', { method: 'POST', args: [operationId] });
-    return (await this.getOperation(operationId)) ?? {
-      providerId: this.id,
-      nativeId: operationId,
-      kind: 'BACKUP',
-      status: 'UNKNOWN',
-      updatedAt: new Date(),
-      message: 'abort requested',
-    };
-  }
-
-  private async instruct(kind: OperationKind, resource: string, vmRef: string): Promise<Operation> {
-    const since = Date.now();
-    return writeWithVerification(
-      async () => this.started(kind, (await this.client.call(resource, { method: 'POST', args: [vmRef] })).Data, vmRef),
-      async () => {
-        // Did it start after all? A running operation of that kind on the VM says yes.
-        const running = (await this.listOperations()).find((op) => op.kind === kind && op.target?.nativeId === vmRef && !isTerminal(op.status));
-        if (!running) return undefined;
-        this.known.set(running.nativeId, { kind, target: this.vmRef(vmRef), startedAt: new Date(since) });
-        return { ...running, startedAt: new Date(since), message: 'the request timed out, but the provider shows the operation running' };
-      },
-      { what: `${resource.split('/')[1]} of VM ${vmRef}` },
-    );
-  }
-
-  private started(kind: OperationKind, data: unknown, vmRef: string): Operation {
-    const now = new Date();
-    const nativeId = String(data ?? '');
-    const target = this.vmRef(vmRef);
-    this.known.set(nativeId, { kind, target, startedAt: now });
-    return { providerId: this.id, nativeId, kind, status: 'QUEUED', target, startedAt: now, updatedAt: now };
+  abortOperation(operationId: string): Promise<Operation> {
+    return this.operations.abort(operationId);
   }
 
   private configuredRef(target: ResourceRef): string {
