@@ -7,7 +7,7 @@
  * variants table).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
@@ -24,6 +24,7 @@ import {
   UpdateScheduleMutation,
 } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
+import { CLOUDSIGMA_VARIANTS } from '../../src/simulators/cloudsigma/index.js';
 import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 
 const CsServersQuery = graphql(`
@@ -303,6 +304,52 @@ describe.each(SIM_PROFILES)('CloudSigma end to end (%s profile)', (profile) => {
       const off = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: vmId, scheduleId: created.schedule.id } })).unassignSchedule;
       expect(off.__typename).toBe('AssignScheduleSuccess');
       expect(drives.map((d) => d.backupScheduler)).toEqual([null, null]);
+      await gw.gql(DeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
+    });
+  });
+
+  describe('writes whose form the contract does not give are confirmed by reading back', () => {
+    const restore = () => Object.assign(sim().state.config.variants, CLOUDSIGMA_VARIANTS[profile]);
+    afterEach(restore);
+
+    it('says the schedule is off a disk only when the upstream shows it, else UPSTREAM_REJECTED and the disk keeps it', async () => {
+      const drive = driveNamed('cache-01-os');
+      const diskId = gid('Disk', drive.uuid);
+      const schedules = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.map((e) => e.node);
+      const schedule = schedules.find((s) => s.name === 'Weekday 3AM Snapshot Policy')!;
+      expect(expectData(await gw.gql(AssignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).assignSchedule.__typename).toBe('AssignScheduleSuccess');
+
+      sim().state.config.variants.unassign = 'ignored'; // every form answered 202, none clears it
+      const refused = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
+      expect(refused).toMatchObject({ code: 'UPSTREAM_REJECTED', message: expect.stringMatching(/still carries it/) });
+      expect(drive.backupScheduler).toBe(schedule.nativeId);
+      const disk = expectData(await gw.gql(CsDiskQuery, { id: diskId })).node;
+      expect(disk?.__typename === 'Disk' && disk.schedules).toEqual([{ id: schedule.id }]);
+
+      restore();
+      const off = expectData(await gw.gql(UnassignScheduleMutation, { input: { targetId: diskId, scheduleId: schedule.id } })).unassignSchedule;
+      expect(off.__typename).toBe('AssignScheduleSuccess');
+      expect(drive.backupScheduler).toBeNull();
+    });
+
+    it('says the retention rules are gone only when the upstream shows it, else UPSTREAM_REJECTED with the rules still listed', async () => {
+      const created = expectData(
+        await gw.gql(CreateScheduleMutation, {
+          input: { providerId: 'zrh', name: 'Retention check', kind: 'LOCAL_SNAPSHOT', enabled: false, weekly: { daysOfWeek: [1], times: ['04:00'] }, retention: [{ unit: 'DAYS', count: 3 }] },
+        }),
+      ).createSchedule;
+      if (created.__typename !== 'ScheduleSuccess') throw new Error(JSON.stringify(created));
+
+      sim().state.config.variants.retentionRemoval = 'ignored';
+      const kept = expectData(await gw.gql(UpdateScheduleMutation, { input: { id: created.schedule.id, retention: [] } })).updateSchedule;
+      expect(kept).toMatchObject({ code: 'UPSTREAM_REJECTED', message: expect.stringMatching(/kept the retention rules/) });
+      const listed = expectData(await gw.gql(SchedulesQuery, { filter: { providerIds: ['zrh'] } })).schedules.edges.find((e) => e.node.id === created.schedule.id)!.node;
+      expect(listed.retention?.rules).toEqual([{ unit: 'DAYS', count: 3, anchor: null }]);
+
+      restore();
+      const cleared = expectData(await gw.gql(UpdateScheduleMutation, { input: { id: created.schedule.id, retention: [] } })).updateSchedule;
+      if (cleared.__typename !== 'ScheduleSuccess') throw new Error(JSON.stringify(cleared));
+      expect(cleared.schedule.retention?.rules ?? []).toEqual([]);
       await gw.gql(DeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
     });
   });
