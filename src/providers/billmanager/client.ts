@@ -32,7 +32,7 @@
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { redact } from '../../upstream/redact.js';
-import { isRecord, type Wire } from '../wire.js';
+import { isRecord, str, type Wire } from '../wire.js';
 
 export interface BillmanagerConnection {
   providerId: string;
@@ -66,14 +66,15 @@ const MAX_PAGES = 1_000;
 const NON_FIELD_TYPES = new Set(['auth', 'access', 'missed']);
 /** Error `$object`s that are not input fields. */
 const NON_FIELD_OBJECTS = new Set(['limit', 'badpassword', 'func', 'runningoperation']);
+/** Session ids kept for redaction: the current one and a few before it (a re-login per idle hour). */
+const SESSION_IDS_KEPT = 8;
 
 export class BillmanagerClient {
   private session?: Promise<string>;
-  /** Every session id held so far: redacted from any text that leaves this client. */
+  /** The last SESSION_IDS_KEPT session ids held: redacted from any text that leaves this client. */
   private readonly sessionIds = new Set<string>();
+  /** Identical list reads in flight; each entry leaves when its read ends. */
   private readonly inFlight = new Map<string, Promise<ListResult>>();
-  /** Why the last login was refused, until a login succeeds again (for health()). */
-  loginRefusal?: string;
 
   constructor(
     private readonly connection: BillmanagerConnection,
@@ -148,6 +149,11 @@ export class BillmanagerClient {
     throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" listed ${func} over more than ${MAX_PAGES} pages; the list is not used`);
   }
 
+  /** How many entries the client's own maps hold (bounded memory, checked by tests). */
+  get sizes(): { inFlight: number; sessionIds: number } {
+    return { inFlight: this.inFlight.size, sessionIds: this.sessionIds.size };
+  }
+
   /** End our use of the session. BILLmanager has no documented logout, so the session simply idles out. */
   async close(): Promise<void> {
     this.session = undefined;
@@ -173,8 +179,7 @@ export class BillmanagerClient {
     const doc = await this.send('auth', { username, password }, { idempotent: false });
     const error = errorOf(doc);
     if (error) {
-      const refusal = `provider "${this.providerId}" refused the login of user "${username}": ${this.messageOf(error)}`;
-      this.loginRefusal = refusal;
+      const refusal = `provider "${this.providerId}" refused the login of user "${username}" (the credentials were rejected): ${this.messageOf(error)}`;
       this.http.credentialsRejected(refusal);
       throw new UpstreamRejectedError(this.providerId, refusal);
     }
@@ -183,7 +188,7 @@ export class BillmanagerClient {
       throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" answered the login of user "${username}" without a session id`);
     }
     this.sessionIds.add(id);
-    this.loginRefusal = undefined;
+    if (this.sessionIds.size > SESSION_IDS_KEPT) this.sessionIds.delete(this.sessionIds.values().next().value!);
     this.http.credentialsAccepted();
     return id;
   }
@@ -266,10 +271,6 @@ export class BillmanagerClient {
 
 export { isRecord };
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
 /** A scalar: `{"$": v}`, a bare string or number, `{}` as "", a repeated field as its first value. */
 export function scalar(value: unknown): string {
   if (Array.isArray(value)) {
@@ -288,10 +289,10 @@ export function scalars(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(scalar).filter((text) => text !== '');
 }
 
-/** The raw value of a formatted field (`$orig`), else its text. */
+/** The raw value of a formatted field (`$orig`, even an empty one), else its text. */
 export function origOf(value: unknown): string {
   const node = Array.isArray(value) ? value[0] : value;
-  if (isRecord(node) && str(node.$orig) !== undefined) return str(node.$orig)!;
+  if (isRecord(node) && (typeof node.$orig === 'string' || typeof node.$orig === 'number')) return String(node.$orig);
   return scalar(value);
 }
 

@@ -217,18 +217,29 @@ export function backupOperation(providerId: string, nativeId: string, instanceId
 
 // ------------------------------------------------------------------------------ instances
 
-/** Instance states during which a rebuild (restore) is still going on. */
-const REBUILD_RUNNING = /rebuild|building|creating|processing|starting|rebooting|resiz|rescu|image_uploading/;
+/**
+ * Instance states at rest (§5.1's list without its transitional words). A rebuild's own word is
+ * [I] (`rebuilding`), so every other non-empty state counts as "something is being done to the
+ * instance": a client that waits for a known word would miss a rebuild shown as `processing`.
+ */
+const RESTING = new Set(['active', 'stopped', 'shutoff', 'suspend', 'suspended', 'paused', 'resized', 'verify_resize', 'rescued', 'booted_from_iso']);
 
-export function restoreStatusOf(instanceStatus: string): 'RUNNING' | 'FAILED' | 'DONE' {
+/** An instance state during a restore: being worked on, at rest, in error, or unreadable (empty). */
+export function restoreStatusOf(instanceStatus: string): 'RUNNING' | 'RESTING' | 'ERROR' | 'UNREADABLE' {
   const s = instanceStatus.trim().toLowerCase();
-  if (REBUILD_RUNNING.test(s)) return 'RUNNING';
-  if (s === 'error') return 'FAILED';
-  return 'DONE';
+  if (s === '') return 'UNREADABLE';
+  if (s === 'error') return 'ERROR';
+  return RESTING.has(s) ? 'RESTING' : 'RUNNING';
 }
 
+/** Whether an instance state names a rebuild (an operation started outside the gateway is listed only then). */
+export function showsRebuild(instanceStatus: string): boolean {
+  return /rebuild/i.test(instanceStatus);
+}
+
+/** `instance_status` (the machine's state; `item_status` is billing's and says nothing about a rebuild). */
 export function instanceStatusText(wire: Wire): string | undefined {
-  return scalar(wire.instance_status) || scalar(wire.item_status) || undefined;
+  return scalar(wire.instance_status) || undefined;
 }
 
 export function toVirtualMachine(
@@ -251,7 +262,7 @@ export function toVirtualMachine(
     name: scalar(wire.servername) || scalar(wire.name) || id,
     host: scalar(wire.datacentername) || scalar(wire.datacenter) || undefined,
     configured: true,
-    status: instanceStatusText(wire),
+    status: instanceStatusText(wire) ?? (scalar(wire.item_status) || undefined),
     diskIds: [],
     ...lastResults(backups),
     nextBackupAt: next,
