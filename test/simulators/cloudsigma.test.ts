@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCloudSigmaSimulator, UNPROTECTED_DRIVES, type CloudSigmaSimulator } from '../../src/simulators/cloudsigma/index.js';
+import { CLOUDSIGMA_VARIANTS, startCloudSigmaSimulator, UNPROTECTED_DRIVES, type CloudSigmaSimulator } from '../../src/simulators/cloudsigma/index.js';
 import { SimClock } from '../../src/simulators/kit/clock.js';
 
 const USER = 'ops@example.com';
@@ -553,5 +553,157 @@ describe('CloudSigma simulator: extraResources (load tests)', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('CloudSigma simulator: the strict profile', () => {
+  let sim: CloudSigmaSimulator;
+  let api: ReturnType<typeof client>;
+  beforeAll(async () => {
+    sim = await startCloudSigmaSimulator({ profile: 'strict', snapshotMs: 1000, schedulerTickMs: 50 });
+    api = client(sim);
+  });
+  afterAll(() => sim.close());
+
+  it('answers capabilities without credentials, a bare 401 otherwise, and lone error objects', async () => {
+    expect((await api('GET', 'capabilities/', undefined, { authorization: '' })).status).toBe(200);
+    const denied = await api('GET', 'drives/', undefined, { authorization: 'Basic bm9wZTpub3Bl' });
+    expect(denied.status).toBe(401);
+    expect(denied.text).toBe('');
+    const missing = await api('GET', 'backupschedulers/00000000-0000-4000-8000-000000000000/');
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ error_type: 'notexist', error_point: null });
+  });
+
+  it('caps pages at 100, writes timestamps without a zone and references as bare URIs', async () => {
+    const page = await api('GET', 'snapshots/detail/?limit=500');
+    expect(page.json.meta).toMatchObject({ limit: 100, offset: 0 });
+    expect(page.json.meta.total_count).toBeGreaterThan(100);
+    expect(page.json.objects).toHaveLength(100);
+    expect((await api('GET', 'snapshots/detail/?limit=0')).json.objects).toHaveLength(page.json.meta.total_count);
+    const snap = page.json.objects[0];
+    expect(snap.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/);
+    expect(snap.drive).toBe(`/api/2.0/drives/${sim.state.snapshots.get(snap.uuid)!.drive}/`);
+    expect(typeof snap.owner).toBe('string');
+    const ids = await api('GET', 'drives/?fields=uuid,resource_uri&limit=1');
+    expect(ids.json.objects[0]).toEqual({ uuid: expect.any(String), resource_uri: expect.stringMatching(/^\/api\/2\.0\/drives\//) });
+  });
+
+  it('ignores every set_scheduler form that would clear a drive, and clears it on a drive PUT without backup_scheduler', async () => {
+    const drive = await driveByName(api, 'web-03-os');
+    const sched = (await api('POST', 'backupschedulers/', schedulerBody({ name: 'strict attach' }))).json.objects[0];
+    const attach = await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, { backup_policy_uuid: sched.uuid });
+    expect(attach.json.backup_scheduler).toBe(`/api/2.0/backupschedulers/${sched.uuid}/`);
+    for (const body of [{ backup_policy_uuid: null }, { backup_policy_uuid: '' }, {}]) {
+      const reply = await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, body);
+      expect(reply.status).toBe(202);
+      expect(reply.json.backup_scheduler).toBe(`/api/2.0/backupschedulers/${sched.uuid}/`);
+    }
+    const keep = await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: drive.size, media: drive.media, backup_scheduler: null });
+    expect(keep.json.backup_scheduler).toBe(`/api/2.0/backupschedulers/${sched.uuid}/`); // read-only: its presence keeps it
+    expect((await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: 1, media: drive.media })).status).toBe(400);
+    const cleared = await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: drive.size, media: drive.media, meta: {} });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.backup_scheduler).toBeNull();
+
+    // Deleting a scheduler leaves its drives pointing at nothing.
+    await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, { backup_policy_uuid: sched.uuid });
+    await api('DELETE', `backupschedulers/${sched.uuid}/`);
+    expect((await api('GET', `drives/${drive.uuid}/`)).json.backup_scheduler).toBe(`/api/2.0/backupschedulers/${sched.uuid}/`);
+    await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: drive.size, media: drive.media });
+  });
+
+  it('splits time_option in replies other than the create, replaces on PUT, and clears the rules only for null', async () => {
+    const rules = [{ period: 'weeks', quantity: 4, time_option: 1 }];
+    const created = await api('POST', 'backupschedulers/', schedulerBody({ name: 'strict rules', retention_policy: { name: 'GFS', rules } }));
+    const uuid = created.json.objects[0].uuid;
+    expect(created.json.objects[0].retention_policy.rules).toEqual(rules);
+    const read = await api('GET', `backupschedulers/${uuid}/`);
+    expect(read.json.retention_policy.rules).toEqual([{ period: 'weeks', quantity: 4 }, { time_option: 1 }]);
+
+    const partial = await api('PUT', `backupschedulers/${uuid}/`, { name: 'renamed only' });
+    expect(partial.status).toBe(400); // replace: the required fields are missing
+    const full = schedulerBody({ name: 'strict rules', retention_policy: { name: 'GFS', rules } });
+    for (const policy of [{}, { name: '', rules: [] }]) {
+      const kept = await api('PUT', `backupschedulers/${uuid}/`, { ...full, retention_policy: policy });
+      expect(kept.json.retention_policy.rules).toEqual([{ period: 'weeks', quantity: 4 }, { time_option: 1 }]);
+    }
+    const cleared = await api('PUT', `backupschedulers/${uuid}/`, { ...full, retention_policy: null });
+    expect(cleared.json.retention_policy).toEqual({});
+    await api('DELETE', `backupschedulers/${uuid}/`);
+  });
+});
+
+describe('CloudSigma simulator: single variants', () => {
+  let sim: CloudSigmaSimulator;
+  let api: ReturnType<typeof client>;
+  const setVariants = (v: Partial<CloudSigmaSimulator['state']['config']['variants']>) => Object.assign(sim.state.config.variants, CLOUDSIGMA_VARIANTS.default, v);
+  beforeAll(async () => {
+    sim = await startCloudSigmaSimulator({ snapshotMs: 1000, remoteTransferMs: 3000, cloneMs: 1000, schedulerTickMs: 50, variants: { unassign: 'omit-key' } });
+    api = client(sim);
+  });
+  afterAll(() => sim.close());
+
+  it('takes a variant from the options on top of the profile', () => {
+    expect(sim.state.config.variants).toEqual({ ...CLOUDSIGMA_VARIANTS.default, unassign: 'omit-key' });
+  });
+
+  it.each([
+    ['empty-string', { backup_policy_uuid: '' }, [{ backup_policy_uuid: null }, {}]],
+    ['omit-key', {}, [{ backup_policy_uuid: null }, { backup_policy_uuid: '' }]],
+  ] as const)('unassign %s: clears with that form only, the others are 400', async (form, clears, refused) => {
+    setVariants({ unassign: form });
+    const drive = await driveByName(api, 'web-03-os');
+    const sched = (await api('POST', 'backupschedulers/', schedulerBody({ name: `unassign ${form}` }))).json.objects[0];
+    await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, { backup_policy_uuid: sched.uuid });
+    for (const body of refused) {
+      const reply = await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, body);
+      expect(reply.status).toBe(400);
+      expect(reply.json[0]).toMatchObject({ error_type: 'validation', error_point: 'backup_policy_uuid' });
+    }
+    expect((await api('POST', `drives/${drive.uuid}/action/?do=set_scheduler`, clears)).json.backup_scheduler).toBeNull();
+    expect((await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: drive.size, media: drive.media })).status).toBe(405);
+  });
+
+  it('retentionRemoval empty-rules: {} and null are ignored, rules: [] clears (merged)', async () => {
+    setVariants({ retentionRemoval: 'empty-rules' });
+    const body = schedulerBody({ name: 'empty rules' });
+    const uuid = (await api('POST', 'backupschedulers/', body)).json.objects[0].uuid;
+    for (const policy of [{}, null]) expect((await api('PUT', `backupschedulers/${uuid}/`, { ...body, retention_policy: policy })).json.retention_policy).toEqual(body.retention_policy);
+    expect((await api('PUT', `backupschedulers/${uuid}/`, { ...body, retention_policy: { rules: [] } })).json.retention_policy).toEqual({ name: 'Last day', rules: [] });
+  });
+
+  it('snapshotOutcome: stuck stays creating, error turns error, vanishes is a 404 once due', async () => {
+    const drive = await driveByName(api, 'cache-01-os');
+    const outcomes = ['stuck', 'error', 'vanishes'] as const;
+    const uuids: string[] = [];
+    for (const outcome of outcomes) {
+      setVariants({ snapshotOutcome: outcome });
+      uuids.push((await api('POST', 'snapshots/', { drive: drive.uuid })).json.objects[0].uuid);
+    }
+    sim.server.clock.advance(5_000);
+    const [stuck, error, gone] = await Promise.all(uuids.map((u) => api('GET', `snapshots/${u}/`)));
+    expect(stuck.json).toMatchObject({ status: 'creating', allocated_size: null });
+    expect(error.json.status).toBe('error');
+    expect(gone.status).toBe(404);
+
+    setVariants({ snapshotOutcome: 'stuck' });
+    const remote = (await api('POST', 'remotesnapshots/', { drive: drive.uuid, location: 'LON' })).json.objects[0];
+    sim.server.clock.advance(10_000);
+    expect((await api('GET', `remotesnapshots/${remote.uuid}/`)).json.status).toBe('transferring');
+  });
+
+  it('cloneOutcome: stuck stays cloning_dst, vanishes is a 404 once due', async () => {
+    setVariants({});
+    const drive = await driveByName(api, 'cache-01-os');
+    const snap = (await api('POST', 'snapshots/', { drive: drive.uuid })).json.objects[0];
+    sim.server.clock.advance(1_500);
+    setVariants({ cloneOutcome: 'stuck' });
+    const stuck = (await api('POST', `snapshots/${snap.uuid}/action/?do=clone`)).json;
+    setVariants({ cloneOutcome: 'vanishes' });
+    const gone = (await api('POST', `snapshots/${snap.uuid}/action/?do=clone`)).json;
+    sim.server.clock.advance(5_000);
+    expect((await api('GET', `drives/${stuck.uuid}/`)).json.status).toBe('cloning_dst');
+    expect((await api('GET', `drives/${gone.uuid}/`)).status).toBe(404);
   });
 });
