@@ -44,9 +44,7 @@ export function snapshotNativeId(kind: SnapshotKind, uuid: string): string {
   return `${PREFIX[kind]}:${uuid}`;
 }
 
-// ---- scalars ------------------------------------------------------------------------------------
-
-export { isRecord, num, str };
+// ---- references and timestamps -------------------------------------------------------------------
 
 /** A reference as `{uuid, resource_uri}`, a bare uuid, or only a resource_uri. */
 export function refUuid(value: unknown): string | undefined {
@@ -196,6 +194,7 @@ export function snapshotOperation(providerId: string, kind: SnapshotKind, snap: 
     kind: kind === 'local' ? 'SNAPSHOT' : 'REMOTE_SNAPSHOT',
     status: mapped,
     phase: status || undefined,
+    ...(mapped === 'UNKNOWN' ? { message: status ? `CloudSigma status "${status}" is not one the API documents; still waiting for "available"` : 'CloudSigma gave no status' } : {}),
     target: drive ? diskRef(providerId, drive) : undefined,
     startedAt,
     updatedAt: now,

@@ -17,8 +17,8 @@
 import { isOver, type Operation } from '../../domain/model.js';
 import { BoundedMap } from '../../operations/bounded-map.js';
 
-/** Default wait for a snapshot or clone to end: 30 minutes (remote copies take a while). */
-export const DEFAULT_PENDING_WAIT_MS = 30 * 60_000;
+/** Default wait for a snapshot or clone to end: an hour (a remote copy of a big drive takes a while). */
+export const DEFAULT_PENDING_WAIT_MS = 60 * 60_000;
 const CAPACITY = 10_000;
 
 interface Seen {

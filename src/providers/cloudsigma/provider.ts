@@ -69,11 +69,11 @@ import { RetentionClearer, hasRetentionRules } from './clear-retention.js';
 import { SchedulerClearer } from './clear-scheduler.js';
 import { CloudSigmaClient, type CloudSigmaConnection, type Wire } from './client.js';
 import { PendingOperations } from './pending.js';
+import { isRecord, str } from '../wire.js';
 import {
   cloneOperation,
   diskRef,
   driveSchedulerUuid,
-  isRecord,
   NATIVE_KEYS,
   newestAvailable,
   parseNativeId,
@@ -83,7 +83,6 @@ import {
   SNAPSHOT_RESOURCE,
   snapshotDriveUuid,
   snapshotOperation,
-  str,
   toBackup,
   toDisk,
   toSchedule,
@@ -94,7 +93,7 @@ import {
 
 export interface CloudSigmaProviderConfig extends CloudSigmaConnection {
   upstream?: Omit<UpstreamOptions, 'providerId'>;
-  /** How long a snapshot or clone may stay in progress before it ends as a final UNKNOWN; default 30 min. */
+  /** How long a snapshot or clone may stay in progress before it ends as a final UNKNOWN; default an hour. */
   pendingWaitMs?: number;
 }
 
