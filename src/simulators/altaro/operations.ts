@@ -258,6 +258,7 @@ export class OperationEngine {
     const durationS = Math.max(1, Math.round((at - op.startedAt) / 1000));
     const startedAt = Math.floor(op.startedAt / 1000) * 1000;
     if (!vm) return; // the VM vanished (tests may edit state); nothing to record
+    if (this.state.withholdReports) return;
 
     switch (op.kind) {
       case 'Backup':

@@ -35,7 +35,7 @@ export interface RoutesConfig {
 }
 
 export interface AltaroHandler {
-  handle(req: SimRequest): SimReply;
+  handle(req: SimRequest): SimReply | Promise<SimReply>;
   routeKeyOf(req: SimRequest): string;
   expiredSessionReply(req: SimRequest): SimReply | undefined;
 }
@@ -608,10 +608,13 @@ export function createAltaroRoutes(
 
     expiredSessionReply: (req) => (find(req).route?.needsToken ? styled(invalidToken()) : undefined),
 
-    handle: (req) => styled(handle(req)),
+    handle: (req) => {
+      const reply = handle(req);
+      return reply instanceof Promise ? reply : styled(reply);
+    },
   };
 
-  function handle(req: SimRequest): SimReply {
+  function handle(req: SimRequest): SimReply | Promise<SimReply> {
     const at = now();
     engine.settle(at);
     const found = find(req);
@@ -637,6 +640,12 @@ export function createAltaroRoutes(
       if (!session) return invalidToken();
       ctx.session = session;
     }
-    return found.route.handler(ctx);
+    const reply = found.route.handler(ctx);
+    if (found.route.source.startsWith('instructions/') && state.unansweredInstructions > 0) {
+      // Carried out, but the answer never arrives (the kit destroys the socket on close).
+      state.unansweredInstructions -= 1;
+      return new Promise<SimReply>(() => {});
+    }
+    return reply;
   }
 }

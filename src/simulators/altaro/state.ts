@@ -143,6 +143,13 @@ export class AltaroState {
   /** While true, backup schedules start backups of their VMs when the clock passes a run time. */
   autoRunSchedules = true;
   /**
+   * Test switch: the next N instructions are carried out but never answered (the reply is lost
+   * on the way, so the client times out not knowing whether the operation started).
+   */
+  unansweredInstructions = 0;
+  /** Test switch: finished operations leave no report and no `Last*` change (a report that never shows). */
+  withholdReports = false;
+  /**
    * Whether schedule and location items list their assigned VMs (`VirtualMachines`). Real item
    * fields beyond the ids are unknown [?]; the gateway uses this list when present and falls back
    * to one `vms/schedules` / `vms/backuplocations` call per VM when it is not. Tests turn it off.
