@@ -459,3 +459,83 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
     });
   });
 });
+
+describe.each(['missed', 'access', 'message', 'empty'] as const)('BILLmanager provider, an unknown id answered as "%s"', (notFound) => {
+  let own: BillmanagerSimulator;
+  beforeAll(async () => {
+    own = await startBillmanagerSimulator({ variants: { notFound }, clock: quietMorningClock(), schedulerTickMs: 60_000 });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('tells an unknown instance, backup or schedule apart from an upstream failure, and changes nothing', async () => {
+    const { provider: p } = provider({ baseUrl: own.baseUrl }, {}, undefined, own);
+    const schedulesBefore = own.state.schedules.size;
+    const backupsBefore = own.state.backups.size;
+    expect(await p.getBackup('999/1')).toBeUndefined();
+    expect(await p.getOperation('999/1')).toBeUndefined();
+    expect(await p.getOperation('999/rebuild@1')).toBeUndefined();
+    expect(await p.listBackups(vm('999'))).toEqual([]);
+    expect(await failure(p.startBackup(vm('999')))).toBeInstanceOf(NotFoundError);
+    const draft = { target: vm('999'), name: 'x', kind: 'BACKUP' as const, weekly: { daysOfWeek: [1], times: ['02:00'] }, enabled: true };
+    expect(await failure(p.createSchedule(draft))).toBeInstanceOf(NotFoundError);
+    expect(await failure(p.deleteSchedules(['424242']))).toBeInstanceOf(NotFoundError);
+    expect(await failure(p.updateSchedule('424242', { name: 'y' }))).toBeInstanceOf(NotFoundError);
+    // A real instance without that backup: not found either, and the instance is still there.
+    const kyiv = [...own.state.instances.values()].find((i) => i.servername === 'vps-kyiv-01')!.id;
+    expect(await p.getBackup(`${kyiv}/1`)).toBeUndefined();
+    expect((await p.listBackups(vm(kyiv))).length).toBe(own.state.backupsOf(kyiv).length);
+    expect([own.state.schedules.size, own.state.backups.size]).toEqual([schedulesBefore, backupsBefore]);
+    await p.close();
+  });
+});
+
+describe('BILLmanager provider: bounded memory and bounded waits', () => {
+  let own: BillmanagerSimulator;
+  beforeAll(async () => {
+    own = await startBillmanagerSimulator({ profile: 'strict', clock: quietMorningClock(), backupMs: 100, restoreMs: 100, manualBackupsPerDay: 0, sessionIdleMs: IDLE_MS, schedulerTickMs: 60_000 });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('forgets every operation once it is over, and keeps at most 1000 of anything', async () => {
+    const { provider: p } = provider({ baseUrl: own.baseUrl }, {}, { restoreStartMs: 0 }, own);
+    const ids = [...own.state.instances.keys()];
+    const ops: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const started = await Promise.all(ids.map((id) => p.startBackup(vm(id))));
+      ops.push(...started.map((op) => op.nativeId));
+      own.server.clock.advance(1_000);
+      for (const op of started) expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'SUCCEEDED' });
+      own.server.clock.advance(IDLE_MS + 1_000); // a new session every round
+    }
+    expect(ops).toHaveLength(48);
+    expect(p.memorySizes).toMatchObject({ watched: 0, finished: 48, inFlight: 0 });
+    expect(p.memorySizes.sessionIds).toBeLessThanOrEqual(8);
+
+    // Ids of operations nobody confirms (e.g. from before a restart): followed, then over, within bounds.
+    const instance = ids[0];
+    for (let i = 0; i < 1_100; i++) await p.getOperation(`${instance}/rebuild@${i}`);
+    expect(p.memorySizes.watched).toBe(0);
+    expect(p.memorySizes.finished).toBeLessThanOrEqual(1_000);
+    expect(await p.getOperation(`${instance}/rebuild@5`)).toMatchObject({ status: 'UNKNOWN', final: true, message: expect.stringMatching(/never showed it/) });
+    await p.close();
+  });
+
+  it('ends a backup the panel never lists as UNKNOWN and final, saying so', async () => {
+    const { provider: p } = provider({ baseUrl: own.baseUrl }, {}, { backupListedMs: 200 }, own);
+    own.variants.backupListedAfterMs = 3_600_000;
+    try {
+      const target = [...own.state.instances.keys()][1];
+      const op = await p.startBackup(vm(target));
+      expect(op).toMatchObject({ status: 'QUEUED', message: expect.stringMatching(/waiting for the provider to list/) });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'UNKNOWN', final: true, message: expect.stringMatching(/did not list it within 200 ms/) });
+    } finally {
+      own.variants.backupListedAfterMs = 300;
+    }
+    await p.close();
+  });
+});

@@ -344,6 +344,7 @@ export class BillmanagerOperations {
 }
 
 function seconds(ms: number): string {
+  if (ms < 1_000) return `${ms} ms`;
   return ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
 }
 
