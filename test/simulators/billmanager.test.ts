@@ -8,6 +8,7 @@ import {
 } from '../../src/simulators/billmanager/index.js';
 import { zonedParts } from '../../src/simulators/billmanager/zone.js';
 import { SimClock } from '../../src/simulators/kit/clock.js';
+import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 
 const USER = 'ops@example.com';
 const PASSWORD = 'zomro-demo';
@@ -464,5 +465,86 @@ describe('extraResources (load tests)', () => {
     const plain = dump(await start({ clock }));
     await sim!.close();
     expect(dump(await start({ extraResources: 10, clock }))).toEqual(plain);
+  });
+});
+
+/** A scalar in either form: `{"$": v}` or bare. */
+const text = (v: unknown): string => (typeof v === 'object' && v !== null && !Array.isArray(v) ? String((v as Doc).$ ?? '') : Array.isArray(v) ? text(v.find((x) => text(x) !== '')) : String(v ?? ''));
+
+describe.each(SIM_PROFILES)('the %s profile', (profile) => {
+  it('serves login, lists and a backup from Saving to Active, in its forms', async () => {
+    const s = await start({ profile, clock: new SimClock() });
+    const auth = await login();
+    const instances = elems(await call({ func: 'instances', auth, p_cnt: '500' }));
+    expect(instances).toHaveLength(s.variants.pageCap || 12);
+    const id = text(instances[0].id);
+    const created = await call({ func: 'instances.fleio_bckps.edit', auth, sok: 'ok', plid: id, name: 'profile-check' });
+    expect(created.error).toBeUndefined();
+    expect('id' in created).toBe(s.variants.createReplyId);
+    s.server.clock.advance(s.variants.backupListedAfterMs);
+    const listed = elems(await call({ func: 'instances.fleio_bckps', auth, elid: id, p_col: '-id' })).find((b) => text(b.name) === 'profile-check')!;
+    expect(text(listed.fleio_status).toLowerCase()).toBe('saving');
+    s.server.clock.advance(5_000);
+    const done = elems(await call({ func: 'instances.fleio_bckps', auth, elid: id, p_col: '-id' })).find((b) => text(b.name) === 'profile-check')!;
+    expect(text(done.fleio_status).toLowerCase()).toBe('active');
+    const missing = await call({ func: 'instances.fleio_bckps', auth, elid: '999' });
+    expect(missing.error?.$type).toBe(s.variants.notFound === 'missed' ? 'missed' : 'access');
+  });
+});
+
+describe('variants', () => {
+  it('answers an unknown id as missed, access, a bare message or an empty answer', async () => {
+    for (const notFound of ['missed', 'access', 'message', 'empty'] as const) {
+      await start({ variants: { notFound } });
+      const auth = await login();
+      const list = await call({ func: 'instances.fleio_bckps', auth, elid: '999' });
+      const del = await call({ func: 'instances.fleio_bckps.schedule.delete', auth, elid: '999' });
+      if (notFound === 'empty') {
+        expect([list.error, list.elem, del.error, del.ok]).toEqual([undefined, undefined, undefined, {}]);
+      } else {
+        expect(list.error).toMatchObject(notFound === 'message' ? { msg: { $: "Object '999' not found" } } : { $type: notFound });
+        if (notFound === 'message') expect(list.error.$type).toBeUndefined();
+      }
+      await sim!.close();
+      sim = undefined;
+    }
+  });
+
+  it('answers a dead session with "Insufficient privileges" and no $type, but keepalive with access', async () => {
+    await start({ variants: { expiredSession: 'privileges' } });
+    const doc = await call({ func: 'instances', auth: 'deadbeef' });
+    expect(doc.error.$type).toBeUndefined();
+    expect(doc.error.msg.$).toMatch(/^Insufficient privileges/);
+    expect((await call({ func: 'keepalive', auth: 'deadbeef' })).error.$type).toBe('access');
+  });
+
+  it('shows a rebuild as processing after a delay, or not at all, and the power state after it', async () => {
+    const s = await start({ variants: { rebuildStatus: 'processing', rebuildShownAfterMs: 1_000, afterRebuild: 'previous' }, restoreMs: 5_000 });
+    const auth = await login();
+    const instance = [...s.state.instances.values()][0];
+    instance.powerState = 'stopped';
+    const backup = [...s.state.backups.values()].find((b) => b.status === 'Active')!;
+    const status = async () => text(elems(await call({ func: 'instances', auth })).find((i) => text(i.id) === instance.id)!.instance_status);
+    expect((await call({ func: 'instances.fleio.rebuild', auth, elid: instance.id, sok: 'ok', select_rebuild: backup.fleioId, password: 'Secret-Pass-123' })).error).toBeUndefined();
+    expect(await status()).toBe('stopped');
+    s.server.clock.advance(1_000);
+    expect(await status()).toBe('processing');
+    s.server.clock.advance(5_000);
+    expect(await status()).toBe('stopped');
+    expect(instance.lastRestore?.backupId).toBe(backup.id);
+  });
+
+  it('writes bare scalars, capped pages, Monday-first days, seconds, dotted and repeated dates, and no rotation on the schedule list', async () => {
+    const s = await start({ profile: 'strict' });
+    const auth = await login();
+    const page = await call({ func: 'instances', auth, p_cnt: '100' });
+    expect([page.p_cnt, page.p_elems, elems(page).length]).toEqual(['5', '12', 5]);
+    const kyiv = [...s.state.instances.values()].find((i) => i.servername === 'vps-kyiv-01')!;
+    const schedules = await call({ func: 'instances.fleio_bckps.schedule', auth, elid: kyiv.id });
+    expect(schedules.backup_rotation).toBeUndefined();
+    expect(elems(schedules)[0]).toMatchObject({ rotation_days: 'Monday Tuesday Wednesday Thursday Friday', rotation_time: '02:01:00', create_date: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4}$/) });
+    const backup = elems(await call({ func: 'instances.fleio_bckps', auth, elid: kyiv.id }))[0];
+    expect(backup.createdate).toEqual([{}, expect.stringMatching(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2}$/)]);
+    expect(backup.protected).toEqual({ $orig: expect.stringMatching(/^(on|off)$/), $: expect.any(String) });
   });
 });
