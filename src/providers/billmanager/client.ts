@@ -5,7 +5,8 @@
  *   `out=json`, `lang=en` (so weekday names come back in English) and the session id in `auth`.
  *   Every value is sent as a string; nothing secret ever goes into the URL.
  * - Session (§4.1): `func=auth` with username and password, the id read from `doc.auth.$id`
- *   (or its text). We log in lazily, share one login between concurrent calls, and when an
+ *   (or its text). A refused login tells UpstreamHttp the credentials were rejected (health
+ *   DOWN, with the user's name and never the password); a session id, that they were accepted. We log in lazily, share one login between concurrent calls, and when an
  *   answer is the `access` error (session expired or invalid; HTTP 200 like every API outcome)
  *   we log in again once and repeat the call once. Repeating is safe also for writes: a call
  *   refused for its session did nothing upstream. "Insufficient privileges" (§2.4: a session
@@ -15,7 +16,9 @@
  *   first value; `elemsOf()` treats an absent `elem` as an empty list and a lone object as a list
  *   of one.
  * - Errors (§2.4, §6): `auth` (e.g. `badpassword`) -> UpstreamRejectedError naming the user;
- *   `runningoperation` (whatever its `$type`) -> ConflictError; `missed` -> NotFoundError (an
+ *   `runningoperation` (whatever its `$type`) -> ConflictError; `missed` -> NotFoundError (other
+ *   panels answer an unknown id with `access`, a bare message or an empty list, so the provider
+ *   never relies on this alone: reads.ts confirms absence by the instance list) (an
  *   unknown `func` -> UpstreamRejectedError: the install lacks the function, nothing the caller
  *   asked for is missing); a field error (`$type=value`, or any other type whose `$object` names a
  *   field) -> ValidationError with that wire field in `field` (the provider maps it to its input
