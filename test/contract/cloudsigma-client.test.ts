@@ -129,8 +129,10 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
       const drive = [...sim.state.drives.values()].find((d) => d.name === 'scratch-volume')!;
       await api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]);
       const refused = await failure(api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]));
-      expect(refused).toBeInstanceOf(UpstreamRejectedError);
-      expect(refused.message).toMatch(/refused/);
+      // The remote rules come as 403 permission, or (strict) as 400 validation on the drive.
+      if (profile === 'strict') expect(refused).toMatchObject({ code: 'VALIDATION', field: 'drive' });
+      else expect(refused).toBeInstanceOf(UpstreamRejectedError);
+      expect(refused.message).toMatch(/refused|rejected/);
 
       sim.server.faults.set({ routes: { servers: { status: 503, times: 1 } } });
       const down = await failure(api.list('servers'));
@@ -356,6 +358,19 @@ describe('CloudSigma provider at each unconfirmed point (simulator variants)', (
     const stored = vsim.state.schedulers.get(created.nativeId)!.data;
     expect(stored.name).toBe('retention kept (renamed)');
     expect(stored.retention_policy).toMatchObject({ rules: [{ period: 'weeks', quantity: 2 }] });
+  });
+
+  it.each(['permission', 'validation'] as const)('answers CONFLICT or UPSTREAM_REJECTED, never VALIDATION, when a remote-snapshot rule comes as %s', async (form) => {
+    variants().remoteRuleRejection = form;
+    const { client: api } = client({ baseUrl: vsim.baseUrl });
+    const [scheduler] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: `rule ${form}`, is_enabled: false, remote_location: 'FRA' }]);
+    const drive = form === 'permission' ? 'web-03-os' : 'scratch-volume';
+    await provider.assignSchedule(disk(drive), scheduler.uuid as string);
+    await provider.startBackup(disk(drive));
+    vsim.server.clock.advance(1_000); // available, but within 30 minutes
+    const error = await failure(provider.startBackup(disk(drive)));
+    expect(error).toMatchObject({ code: form === 'permission' ? 'UPSTREAM_REJECTED' : 'CONFLICT', message: expect.stringMatching(/30 minutes/) });
+    await provider.unassignSchedule(disk(drive), scheduler.uuid as string);
   });
 
   it('ends a snapshot that never becomes available as a final UNKNOWN with the reason, and drops it from operations', async () => {

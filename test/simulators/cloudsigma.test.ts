@@ -613,6 +613,14 @@ describe('CloudSigma simulator: the strict profile', () => {
     await api('PUT', `drives/${drive.uuid}/`, { name: drive.name, size: drive.size, media: drive.media });
   });
 
+  it('refuses a second remote snapshot within 30 minutes with 400 validation on the drive', async () => {
+    const drive = await driveByName(api, 'scratch-volume');
+    expect((await api('POST', 'remotesnapshots/', { drive: drive.uuid, location: 'LON' })).status).toBe(201);
+    const again = await api('POST', 'remotesnapshots/', { drive: drive.uuid, location: 'LON' });
+    expect(again.status).toBe(400);
+    expect(again.json).toMatchObject({ error_type: 'validation', error_point: 'drive' });
+  });
+
   it('splits time_option in replies other than the create, replaces on PUT, and clears the rules only for null', async () => {
     const rules = [{ period: 'weeks', quantity: 4, time_option: 1 }];
     const created = await api('POST', 'backupschedulers/', schedulerBody({ name: 'strict rules', retention_policy: { name: 'GFS', rules } }));

@@ -477,7 +477,13 @@ export class CloudSigmaProvider extends HttpProvider {
     const body: Wire = { drive: plan.driveUuid, ...(plan.location ? { location: plan.location } : {}) };
     return writeWithVerification(
       async () => {
-        const [created] = await this.client.create(resource, [body]);
+        const [created] = await this.client.create(resource, [body]).catch((error: unknown) => {
+          // The remote rules (§6.2) may come as 400 validation on the drive [I]: the drive's state, not our input.
+          if (error instanceof ValidationError && (!error.field || error.field === 'drive')) {
+            throw new ConflictError(`${this.label(plan.drive)} cannot be snapshotted now: ${error.message}`, this.id);
+          }
+          throw error;
+        });
         if (!created || !str(created.uuid)) throw new UpstreamUnavailableError(this.id, `provider "${this.id}" accepted the snapshot of ${this.label(plan.drive)} but did not say which it is`);
         return snapshotOperation(this.id, plan.kind, created, new Date());
       },

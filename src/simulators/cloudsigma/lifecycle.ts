@@ -16,7 +16,7 @@
  */
 import type { CloudSigmaState, DriveRecord, SchedulerRecord, SnapshotKind, SnapshotRecord } from './state.js';
 import { unitHash } from './state.js';
-import { apiError, nameStamp, notExist, validationError } from './wire.js';
+import { ApiError, apiError, nameStamp, notExist, validationError } from './wire.js';
 
 export type SnapshotStatus = 'creating' | 'transferring' | 'available' | 'error';
 
@@ -146,7 +146,7 @@ export function createSnapshot(
       throw validationError('location', `Unknown location ${JSON.stringify(raw)}`);
     } else location = raw.toUpperCase();
     const block = remoteSnapshotBlock(state, drive.uuid, at);
-    if (block) throw apiError(403, 'permission', block, 'drive');
+    if (block) throw ruleError(state, block, 'drive');
   }
   if (input.name !== undefined && input.name !== null && typeof input.name !== 'string') throw validationError('name', 'name must be a string');
 
@@ -180,8 +180,13 @@ export function createSnapshot(
 
 export function assertChangeable(state: CloudSigmaState, snap: SnapshotRecord, verb: 'edit' | 'delete'): void {
   if (snap.kind === 'remote' && inProgress(state, snap)) {
-    throw apiError(403, 'permission', `Cannot ${verb} remote snapshot ${snap.uuid} while it is ${snapshotStatus(state, snap)}`);
+    throw ruleError(state, `Cannot ${verb} remote snapshot ${snap.uuid} while it is ${snapshotStatus(state, snap)}`, null);
   }
+}
+
+/** A remote-snapshot rule (§6.2) broken: 403 `permission`, or 400 `validation` (variant `remoteRuleRejection`). */
+function ruleError(state: CloudSigmaState, message: string, point: string | null): ApiError {
+  return state.config.variants.remoteRuleRejection === 'validation' ? apiError(400, 'validation', message, point) : apiError(403, 'permission', message, point);
 }
 
 export interface CloneInput {

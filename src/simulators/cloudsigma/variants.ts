@@ -39,6 +39,8 @@ export interface CloudSigmaVariants {
   snapshotOutcome: 'available' | 'stuck' | 'vanishes' | 'error';
   /** §5.2 [I] How a drive cloned from a snapshot ends: `unmounted`; `stuck` in `cloning_dst`; `vanishes`. */
   cloneOutcome: 'unmounted' | 'stuck' | 'vanishes';
+  /** §6.2 [I] A broken remote-snapshot rule (30 minutes, in progress) is 403 `permission` or 400 `validation`. */
+  remoteRuleRejection: 'permission' | 'validation';
   /** [?] Whether `GET /capabilities/` needs credentials (`required`) or answers anyone (`public`). */
   capabilitiesAuth: 'required' | 'public';
   /** §1.5 [C-code/?] Error bodies as an array of error objects, or one lone object (errors.rst prose). */
@@ -61,6 +63,7 @@ const DEFAULT: CloudSigmaVariants = {
   schedulerDelete: 'clears-drives',
   snapshotOutcome: 'available',
   cloneOutcome: 'unmounted',
+  remoteRuleRejection: 'permission',
   capabilitiesAuth: 'required',
   errorBody: 'array',
   unauthorizedBody: 'error-array',
@@ -81,6 +84,7 @@ const STRICT: CloudSigmaVariants = {
   schedulerDelete: 'dangling',
   snapshotOutcome: 'available',
   cloneOutcome: 'unmounted',
+  remoteRuleRejection: 'validation',
   capabilitiesAuth: 'public',
   errorBody: 'object',
   unauthorizedBody: 'empty',
