@@ -2,6 +2,7 @@
  * The one port: GraphiQL with WebSocket subscriptions, health and readiness, and the dashboard
  * subscription over SSE.
  */
+import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort } from '../support/ports.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -41,8 +42,8 @@ describe('the gateway port', () => {
     expect(body.providers.map((p) => p.status)).toEqual(['DOWN', 'DOWN', 'DOWN']);
   });
 
-  it('streams operationsUpdated over SSE', async () => {
-    gw = await startTestGateway();
+  it.each(SIM_PROFILES)('streams operationsUpdated over SSE (%s profile)', async (profile) => {
+    gw = await startTestGateway({ profile });
     const stream = subscribeSse(gw.url, OperationsUpdatedSubscription, { filter: { providerIds: ['hq'] } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 1, filter: { providerIds: ['hq'], configured: true } }));
