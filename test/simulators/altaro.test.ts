@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { SimClock } from '../../src/simulators/kit/clock.js';
+import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 import {
   formatAltaroDate,
   parseAltaroDate,
@@ -38,11 +40,21 @@ interface Reply {
   body: any;
 }
 
+/** https simulators (strict profile) are trusted through their own certificate. */
+const agents = new WeakMap<AltaroSimulator, Agent>();
+function dispatcherFor(sim: AltaroSimulator): Agent | undefined {
+  if (!sim.server.certPem) return undefined;
+  let agent = agents.get(sim);
+  if (!agent) agents.set(sim, (agent = new Agent({ connect: { ca: sim.server.certPem } })));
+  return agent;
+}
+
 async function call(sim: AltaroSimulator, method: string, path: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(`${sim.baseUrl}${path}`, {
+  const res = await undiciFetch(`${sim.baseUrl}${path}`, {
     method,
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    dispatcher: dispatcherFor(sim),
   });
   const text = await res.text();
   let parsed: unknown = text;
@@ -51,7 +63,7 @@ async function call(sim: AltaroSimulator, method: string, path: string, body?: u
   } catch {
     /* plain-text fault replies */
   }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return { status: res.status, headers: res.headers as unknown as Headers, body: parsed };
 }
 
 const LOGIN = { ServerAddress: 'localhost', ServerPort: 36014, Username: 'Administrator', Password: 'altaro-demo', Domain: '.' };
@@ -750,5 +762,134 @@ describe('Altaro simulator: extraResources (load tests)', () => {
 
   it('refuses extraResources without the demo seed', async () => {
     await expect(startAltaroSimulator({ seed: false, extraResources: 1 })).rejects.toThrow(/needs the demo seed/);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// profiles and variants (README.md, "Variants")
+
+describe.each(SIM_PROFILES)('Altaro simulator: what every profile answers (%s)', (profile) => {
+  it('runs a backup that leaves operation-status and shows in the confirmed report forms and vms/list', async () => {
+    const sim = await start({ profile, operationMs: 1000, finishedGraceMs: 500 });
+    const token = await login(sim);
+    const vm = ref(sim, 'DC01');
+    sim.server.clock.advance(5000);
+    const guid = (await call(sim, 'POST', `/instructions/take-backup/${token}/${vm}`)).body.Data as string;
+    sim.server.clock.advance(400);
+    const [item] = (await call(sim, 'GET', `/activity/operation-status/${token}/${guid}`)).body.Statuses;
+    expect(item).toMatchObject({ JobId: guid, Status: 'Processing' });
+    if (profile === 'strict') expect(Object.keys(item).sort()).toEqual(['JobId', 'Operation', 'Percentage', 'Status', 'SubOperation']);
+    else expect(item.AltaroVirtualMachineRef).toBe(vm);
+
+    sim.server.clock.advance(1200); // finished, and past the default grace
+    const all = (await call(sim, 'GET', `/activity/operation-status/${token}`)).body.Statuses;
+    expect(all.map((s: { JobId: string }) => s.JobId)).not.toContain(guid);
+    const after = await vmItem(sim, token, 'DC01');
+    expect(after.LastBackupResult).toBe('Success');
+    const last = (await call(sim, 'GET', `/reports/backup/${token}/${vm}`)).body.BackupReports;
+    expect(last).toEqual([expect.objectContaining({ DateTime: after.LastBackupTime, Result: 'Success' })]);
+    const good = (await call(sim, 'GET', `/reports/backup/${token}/${vm}/1/5`)).body.BackupReports;
+    expect(good[0].DateTime).toBe(after.LastBackupTime);
+    const bad = (await call(sim, 'GET', `/reports/backup/${token}/${vm}/2/5`)).body.BackupReports;
+    expect(bad.map((r: { DateTime: string }) => r.DateTime)).not.toContain(after.LastBackupTime);
+  });
+
+  it('writes dates in its zone and serves its transport', async () => {
+    const sim = await start({ profile });
+    expect(sim.baseUrl.startsWith(profile === 'strict' ? 'https://' : 'http://')).toBe(true);
+    expect(sim.state.timeZone).toBe(profile === 'strict' ? 'America/New_York' : 'UTC');
+    const token = await login(sim);
+    const item = await vmItem(sim, token, 'DC01');
+    expect(item.LastBackupTime).toBe(formatAltaroDate(sim.state.vmByName('DC01')!.lastBackup!.at, sim.state.timeZone));
+  });
+});
+
+describe('Altaro simulator: single variants', () => {
+  it('unlisted status names: Initializing, Processing, Finalizing, and Completing while a finished one is listed', async () => {
+    const sim = await start({ variants: { statusNames: 'unlisted' }, operationMs: 10_000, finishedGraceMs: 2000 });
+    const token = await login(sim);
+    const guid = (await call(sim, 'POST', `/instructions/take-backup/${token}/${ref(sim, 'DC01')}`)).body.Data;
+    const status = async () => (await call(sim, 'GET', `/activity/operation-status/${token}/${guid}`)).body.Statuses[0].Status;
+    expect(await status()).toBe('Initializing');
+    sim.server.clock.advance(3000);
+    expect(await status()).toBe('Processing');
+    sim.server.clock.advance(6500);
+    expect(await status()).toBe('Finalizing');
+    sim.server.clock.advance(1000);
+    expect(await status()).toBe('Completing');
+  });
+
+  it('an unknown guid: empty Statuses, Success:false, or every running operation', async () => {
+    for (const [form, check] of [
+      ['empty', (b: any) => expect(b).toMatchObject({ Success: true, Statuses: [] })],
+      ['failure', (b: any) => expect(b.Success).toBe(false)],
+      ['allRunning', (b: any) => expect(b.Statuses).toHaveLength(1)],
+    ] as const) {
+      const sim = await start({ variants: { unknownOperationGuid: form } });
+      const token = await login(sim);
+      await call(sim, 'POST', `/instructions/take-backup/${token}/${ref(sim, 'DC01')}`);
+      check((await call(sim, 'GET', `/activity/operation-status/${token}/00000000-0000-4000-8000-000000000000`)).body);
+    }
+  });
+
+  it('finished operations vanish at once', async () => {
+    const sim = await start({ variants: { finishedOperations: 'vanish' }, operationMs: 1000, finishedGraceMs: 60_000 });
+    const token = await login(sim);
+    await call(sim, 'POST', `/instructions/take-backup/${token}/${ref(sim, 'DC01')}`);
+    sim.server.clock.advance(1000);
+    expect((await call(sim, 'GET', `/activity/operation-status/${token}`)).body.Statuses).toEqual([]);
+  });
+
+  it('schedules and locations without type fields and inline VMs; sandbox schedules in a sibling key', async () => {
+    const sim = await start({ variants: { typeFields: false, inlineVmLists: false, sandboxSchedules: 'siblingKey' } });
+    const token = await login(sim);
+    const schedules = (await call(sim, 'GET', `/schedules/${token}`)).body;
+    expect(schedules.BackupSchedules.map((s: { ScheduleName: string }) => s.ScheduleName)).not.toContain('Weekly Verify');
+    expect(schedules.SandboxRestoreSchedules.map((s: { ScheduleName: string }) => s.ScheduleName)).toEqual(['Weekly Verify']);
+    expect(Object.keys(schedules.BackupSchedules[0]).sort()).toEqual(['ScheduleId', 'ScheduleName']);
+    const locations = (await call(sim, 'GET', `/backuplocations/${token}`)).body.BackupLocations;
+    expect(Object.keys(locations[0]).sort()).toEqual(['BackupLocationId', 'LocationPath']);
+  });
+
+  it('reports: resultFilter 0 refused, no offsite-copy route', async () => {
+    const sim = await start({ variants: { reportFilterZero: 'refused', offsiteReports: 'missing' } });
+    const token = await login(sim);
+    const vm = ref(sim, 'DC01');
+    expect((await call(sim, 'GET', `/reports/backup/${token}/${vm}/0/5`)).body.Success).toBe(false);
+    expect((await call(sim, 'GET', `/reports/backup/${token}/${vm}/1/5`)).body.Success).toBe(true);
+    expect((await call(sim, 'GET', `/reports/offsitecopy/${token}/${vm}`)).status).toBe(404);
+  });
+
+  it('restore details as an array of one with bare version strings', async () => {
+    const sim = await start({ variants: { restoreDetails: 'array', versionElements: 'strings' } });
+    const token = await login(sim);
+    const r = await call(sim, 'GET', `/restore-options/available-versions/${token}/${ref(sim, 'DC01')}/${locationId(sim, LOCAL)}`);
+    expect(Array.isArray(r.body.VirtualMachineRestoreDetails)).toBe(true);
+    expect(r.body.VirtualMachineRestoreDetails[0].Versions[0]).toMatch(/^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}$/);
+  });
+
+  it('string ErrorCodes, a numeric protocol version, "" refs for unconfigured VMs, spaced operation names', async () => {
+    const sim = await start({ variants: { errorCode: 'string', protocolVersion: 'number', unconfiguredRef: 'empty', operationNames: 'spaced' } });
+    expect((await call(sim, 'GET', `/vms/list/00000000-0000-4000-8000-000000000000`)).body.ErrorCode).toBe('InvalidToken');
+    expect((await call(sim, 'GET', '/protocol/version')).body.Data).toBe(1);
+    const token = await login(sim);
+    expect((await vmItem(sim, token, 'TEST-W11')).AltaroVirtualMachineRef).toBe('');
+    await call(sim, 'POST', `/instructions/take-offsitecopy/${token}/${ref(sim, 'DC01')}`);
+    expect((await call(sim, 'GET', `/activity/operation-status/${token}`)).body.Statuses[0].Operation).toBe('Offsite Copy');
+  });
+
+  it('test switches: an instruction carried out but never answered, and reports withheld', async () => {
+    const sim = await start({ operationMs: 1000, finishedGraceMs: 0 });
+    const token = await login(sim);
+    sim.state.unansweredInstructions = 1;
+    const lost = call(sim, 'POST', `/instructions/take-backup/${token}/${ref(sim, 'DC01')}`);
+    const answered = await Promise.race([lost.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
+    expect(answered).toBe(false);
+    expect(sim.state.runningOperation(ref(sim, 'DC01'), 'Backup')).toBeDefined();
+    sim.state.withholdReports = true;
+    const before = (await vmItem(sim, token, 'DC01')).LastBackupTime;
+    sim.server.clock.advance(2000);
+    expect((await vmItem(sim, token, 'DC01')).LastBackupTime).toBe(before);
+    lost.catch(() => undefined);
   });
 });
