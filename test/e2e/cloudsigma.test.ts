@@ -7,6 +7,8 @@
  * variants table).
  */
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -99,6 +101,12 @@ const CsDiskQuery = graphql(`
     }
   }
 `);
+
+const CsOperationsQuery = parse(`
+  query CsOperations {
+    operations(filter: { providerIds: ["zrh"] }) { id status }
+  }
+`) as TypedDocumentNode<{ operations: Array<{ id: string; status: string }> }, Record<string, never>>;
 
 describe.each(SIM_PROFILES)('CloudSigma end to end (%s profile)', (profile) => {
   let gw: TestGateway;
@@ -351,6 +359,38 @@ describe.each(SIM_PROFILES)('CloudSigma end to end (%s profile)', (profile) => {
       if (cleared.__typename !== 'ScheduleSuccess') throw new Error(JSON.stringify(cleared));
       expect(cleared.schedule.retention?.rules ?? []).toEqual([]);
       await gw.gql(DeleteSchedulesMutation, { input: { ids: [created.schedule.id] } });
+    });
+  });
+
+  describe('a snapshot that never becomes available', () => {
+    let quick: TestGateway;
+    beforeAll(async () => {
+      // A second gateway over the same simulators, waiting 1 s (not an hour) for snapshots to end.
+      quick = await startTestGateway({ demo: gw.demo, editProviders: (ps) => ps.map((p) => (p.id === 'zrh' ? { ...p, pendingWaitMs: 1_000 } : p)) });
+    });
+    afterAll(async () => {
+      await quick?.close();
+      Object.assign(sim().state.config.variants, CLOUDSIGMA_VARIANTS[profile]);
+    });
+
+    it('ends its subscription as UNKNOWN with the reason, and leaves operations', async () => {
+      sim().state.config.variants.snapshotOutcome = 'stuck';
+      const diskId = gid('Disk', driveNamed('scratch-volume').uuid);
+      const started = expectData(await quick.gql(StartBackupMutation, { input: { targetId: diskId } })).startBackup;
+      if (started.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(started));
+      const client = wsClient(quick.wsUrl);
+      try {
+        const stream = subscribeWs(client, OperationUpdatedSubscription, { id: started.operation.id });
+        await stream.done;
+        const last = stream.results.at(-1)!.data!.operationUpdated;
+        expect(last).toMatchObject({ status: 'UNKNOWN', phase: 'creating', message: expect.stringMatching(/still "creating".*not known/), target: { id: diskId } });
+        expect(stream.results.slice(0, -1).every((r) => r.data?.operationUpdated.status === 'RUNNING')).toBe(true);
+      } finally {
+        await client.dispose();
+      }
+      const listed = expectData(await quick.gql(CsOperationsQuery, {}));
+      expect(listed.operations.map((o) => o.id)).not.toContain(started.operation.id);
+      expect(sim().state.snapshots.get(nativeOf(started.operation.id).replace(/^snap:/, ''))).toBeDefined(); // still there upstream
     });
   });
 

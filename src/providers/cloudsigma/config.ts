@@ -10,6 +10,8 @@ export const cloudsigmaConfigSchema = z
     username: z.string().optional(),
     password: z.string().optional(),
     token: z.string().optional(),
+    /** How long a snapshot or restore may stay in progress before it ends as a final UNKNOWN (default an hour). */
+    pendingWaitMs: z.number().int().positive().optional(),
     ...upstreamSettings,
   })
   .strict()

@@ -14,6 +14,7 @@ export const cloudsigma = providerModule({
       username: config.username,
       password: config.password,
       token: config.token,
+      pendingWaitMs: config.pendingWaitMs,
       upstream,
     }),
 });
