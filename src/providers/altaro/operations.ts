@@ -57,7 +57,7 @@ export class AltaroOperations {
     await this.firstSight(items);
     const states: Operation[] = [];
     for (const wire of items) states.push(await this.listedState(wire, listedAt, now));
-    this.noteGone(new Set(items.map((wire) => jobIdOf(wire)!)), now);
+    await this.noteGone(new Set(items.map((wire) => jobIdOf(wire)!)), now);
     return states;
   }
 
@@ -289,15 +289,15 @@ export class AltaroOperations {
     return result;
   }
 
-  /** Followed operations that left the list: note it; the long forgotten ones are let go. */
-  private noteGone(listed: Set<string>, now: Date): void {
+  /** Followed operations that left the list: note it; ones nobody asked about for long are settled now, so none stays forever. */
+  private async noteGone(listed: Set<string>, now: Date): Promise<void> {
     for (const known of [...this.book.all()]) {
       if (listed.has(known.nativeId)) continue;
       known.goneAt ??= now.getTime();
-      // Nobody asked for it for a long time: stop remembering it.
-      if (now.getTime() - known.goneAt > Math.max(60_000, this.waitMs * 6)) {
-        this.endUnknown(known, now, 'the operation is no longer listed as running and its outcome was not read while it could be');
-      }
+      if (now.getTime() - known.goneAt <= Math.max(60_000, this.waitMs * 6)) continue;
+      const resolution = this.outcomes.canTell(known) ? await this.outcomes.resolve(known, this.claimed(known), now).catch(() => undefined) : undefined;
+      if (resolution && 'state' in resolution) this.book.end(resolution.state);
+      else this.endUnknown(known, now, `the operation is no longer listed as running and no report told its outcome within ${Math.round((now.getTime() - known.goneAt) / 1000)} s`);
     }
   }
 
