@@ -343,6 +343,8 @@ export type NotFoundError = Error & {
 
 export type Operation = Node & {
   __typename?: 'Operation';
+  /** This is the last state: a terminal status, or UNKNOWN when no upstream answer can confirm the outcome any more (`message` says why). `operationUpdated` completes after it. */
+  final: Scalars['Boolean']['output'];
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   kind: OperationKind;
