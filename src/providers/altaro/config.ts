@@ -15,6 +15,11 @@ export const altaroConfigSchema = z
     serverPort: z.coerce.number().int().positive().default(36014),
     /** The zone the Altaro server writes its times in (they carry no offset). */
     timezone: timeZone.default('UTC'),
+    /**
+     * How long an operation that left operation-status may wait for its report before it ends
+     * as a final UNKNOWN. 60 s for real installs (demo mode's simulator reports at once: 10 s).
+     */
+    outcomeWaitMs: z.number().int().positive().default(60_000),
     ...upstreamSettings,
   })
   .strict();

@@ -17,6 +17,7 @@ export const altaro = providerModule({
       serverAddress: config.serverAddress,
       serverPort: config.serverPort,
       timezone: config.timezone,
+      outcomeWaitMs: config.outcomeWaitMs,
       upstream,
     }),
 });

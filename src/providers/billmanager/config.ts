@@ -11,6 +11,15 @@ export const billmanagerConfigSchema = z
     password: z.string(),
     /** The zone rotation_time is expressed in. */
     timezone: timeZone.default('Europe/Kyiv'),
+    /** Bounded waits after which an unconfirmed restore or backup ends as a final UNKNOWN. */
+    waits: z
+      .object({
+        restoreStartMs: z.number().int().positive().optional(),
+        backupListedMs: z.number().int().positive().optional(),
+        backupDoneMs: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
     ...upstreamSettings,
   })
   .strict();

@@ -14,6 +14,7 @@ export const billmanager = providerModule({
       username: config.username,
       password: config.password,
       timezone: config.timezone,
+      waits: config.waits,
       upstream,
     }),
 });
