@@ -57,6 +57,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       serverPort: 36014,
       // The zone the Altaro server writes its times in: an operator sets it to the server's zone.
       timezone: altaro.state.timeZone,
+      // The simulator writes its report the moment an operation ends: no need to wait long.
+      outcomeWaitMs: 10_000,
       ...(altaroTls ? { tls: altaroTls } : {}),
     },
     {
