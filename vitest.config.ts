@@ -11,7 +11,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Simulators and gateways bind loopback ports; files run in parallel on 2 cores.
+    // Simulators and gateways bind loopback ports. Most e2e time is spent waiting on simulated
+    // operations and timeouts, not on the CPU, so three files at a time on 2 cores (vitest's
+    // default would be one: cores - 1).
     pool: 'forks',
+    maxWorkers: 3,
   },
 });
