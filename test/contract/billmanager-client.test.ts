@@ -69,6 +69,14 @@ function client(connection: Partial<BillmanagerConnection> = {}, options: Record
   return { client: new BillmanagerClient({ providerId: 'vps', baseUrl: sim.baseUrl, username: USER, password: PASSWORD, ...connection }, http), sent, http };
 }
 
+/**
+ * Simulated durations, long against real time: the simulator's clock also runs with the real
+ * one, so on a loaded machine a short backup would end between two steps of a test. Tests jump
+ * the clock instead.
+ */
+const BACKUP_MS = 5_000;
+const RESTORE_MS = 8_000;
+
 function provider(connection: Partial<BillmanagerConnection> = {}, options: RecordOptions = {}, waits?: Partial<BillmanagerWaits>, target = sim) {
   const created = new BillmanagerProvider({ providerId: 'vps', baseUrl: target.baseUrl, username: USER, password: PASSWORD, timezone: ZONE, upstream: { retry: { retries: 0 } }, waits, ...connection });
   const sent = record((created as unknown as { http: UpstreamHttp }).http, options);
@@ -124,7 +132,7 @@ describe('BILLmanager wire values', () => {
 
 describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
   beforeAll(async () => {
-    sim = await startBillmanagerSimulator({ profile, clock: quietMorningClock(), backupMs: 500, restoreMs: 800, sessionIdleMs: IDLE_MS, schedulerTickMs: 60_000 });
+    sim = await startBillmanagerSimulator({ profile, clock: quietMorningClock(), backupMs: BACKUP_MS, restoreMs: RESTORE_MS, sessionIdleMs: IDLE_MS, schedulerTickMs: 60_000 });
   });
   afterEach(() => sim.server.faults.clear());
   afterAll(async () => {
@@ -217,7 +225,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
       const busy = await failure(api.call('instances.fleio_bckps.edit', { sok: 'ok', plid: id, name: 'contract-2' }));
       expect(busy).toBeInstanceOf(ConflictError);
       expect(busy.message).toMatch(/another operation is running/);
-      sim.server.clock.advance(600);
+      sim.server.clock.advance(BACKUP_MS + 100);
 
       sim.server.faults.set({ routes: { instances: { status: 503, times: 1 } } });
       expect(await failure(api.call('instances', {}, { idempotent: true }))).toBeInstanceOf(UpstreamUnavailableError);
@@ -392,7 +400,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
       expect((await p.listVirtualMachines()).find((v) => v.nativeId === target)!.status).toBe('image_uploading');
       expect(p.memorySizes.watched).toBe(1);
 
-      sim.server.clock.advance(600);
+      sim.server.clock.advance(BACKUP_MS + 100);
       expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'SUCCEEDED', phase: expect.stringMatching(/^active$/i), finishedAt: expect.any(Date) });
       expect(p.memorySizes).toMatchObject({ watched: 0, finished: 1 });
       expect(await p.getBackup(`${target}/${created.id}`)).toMatchObject({ status: expect.stringMatching(/^active$/i), kind: 'IMAGE' });
@@ -413,7 +421,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
       const op = await p.startBackup(vm(target));
       const created = sim.state.backupsOf(target).find((b) => b.status === 'Saving')!;
       if (sim.variants.backupListedAfterMs === 0) expect(op.nativeId).toBe(`${target}/${created.id}`);
-      sim.server.clock.advance(600);
+      sim.server.clock.advance(BACKUP_MS + 100);
       expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'SUCCEEDED', message: created.name });
       await p.close();
     });
@@ -437,7 +445,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
       expect(await failure(p.startBackup(vm(target)))).toBeInstanceOf(ConflictError);
       sim.server.clock.advance(rebuildShownAfterMs);
       expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'RUNNING', phase: rebuildStatus });
-      sim.server.clock.advance(1_000);
+      sim.server.clock.advance(RESTORE_MS);
       expect(await p.getOperation(op.nativeId)).toMatchObject({ status: 'SUCCEEDED' });
       expect(sim.state.instances.get(target)!.lastRestore).toMatchObject({ backupId: record.id });
       expect(await failure(p.startRestore(backup, { sandbox: true }))).toMatchObject({ code: 'UNSUPPORTED_BY_PROVIDER' });

@@ -79,7 +79,8 @@ describe.each(SIM_PROFILES)('fault matrix (%s profile)', (profile) => {
   });
 
   it.each(PROVIDERS)('$id: the breaker opens after repeated failures, stops calling, and recovers', async ({ id }) => {
-    gw = await startTestGateway({ profile, editProviders: settings({ retries: 0, breakerFailures: 2, breakerCooldownMs: 300 }) });
+    // A cool-down long enough that a loaded machine cannot let it pass between the failures and the check.
+    gw = await startTestGateway({ profile, editProviders: settings({ retries: 0, breakerFailures: 2, breakerCooldownMs: 1_500 }) });
     const sim = sims(gw)[id];
     expectData(await allVms(gw));
     // Whole-provider failure: a provider that still answers some routes is not "down".
@@ -91,7 +92,7 @@ describe.each(SIM_PROFILES)('fault matrix (%s profile)', (profile) => {
     expect(open.errors?.find((e) => e.extensions?.provider === id)?.message).toMatch(/circuit breaker is open/);
     expect(sim.requests.length).toBe(before);
     sim.faults.clear();
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1_550));
     const recovered = await allVms(gw);
     expect(recovered.errors ?? []).toEqual([]);
     expect(recovered.data!.virtualMachines.edges.some((e) => e.node.provider.name === id)).toBe(true);

@@ -58,7 +58,7 @@ describe.each(SIM_PROFILES)('%s profile', (profile) => {
 
   describe('circuit breaker', () => {
     it('opens after repeated failures, fails fast without calling the provider, and recovers after the cool-down', async () => {
-      gw = await startTestGateway({ profile, editProviders: tune({ breakerFailures: 3, breakerCooldownMs: 400 }) });
+      gw = await startTestGateway({ profile, editProviders: tune({ breakerFailures: 3, breakerCooldownMs: 1_500 }) });
       const sim = gw.demo.simulators.altaro.server;
       expectData(await hqVms(gw));
       sim.faults.set({ global: { status: 500 } });
@@ -71,7 +71,7 @@ describe.each(SIM_PROFILES)('%s profile', (profile) => {
       expect(health.health.status).toBe('DOWN');
 
       sim.faults.clear();
-      await new Promise((resolve) => setTimeout(resolve, 450));
+      await new Promise((resolve) => setTimeout(resolve, 1_550));
       const recovered = expectData(await hqVms(gw)); // half-open probe succeeds, circuit closes
       expect(recovered.virtualMachines.totalCount).toBe(16);
       const after = expectData(await gw.gql(ProvidersQuery)).providers.find((p) => p.name === 'hq')!;
