@@ -1,0 +1,384 @@
+/**
+ * The embedded journal: one SQLite file through better-sqlite3 (WAL, synchronous=NORMAL, a busy
+ * timeout so a second reader waits instead of failing). better-sqlite3 is synchronous; every
+ * method is async only to fit the JournalStore interface. A batch is one transaction: one fsync
+ * per batch, not per row. Times are integer milliseconds, booleans 0/1 (see migrations.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { TERMINAL_STATUSES, type BackupKind, type OperationKind, type OperationStatus, type ResourceType } from '../domain/model.js';
+import { MIGRATIONS } from './migrations.js';
+import type {
+  DueRun,
+  JournalEvent,
+  JournalOperation,
+  JournalStore,
+  OperationCursor,
+  OperationFilter,
+  OperationPage,
+  OperationSource,
+  RestorePoint,
+} from './store.js';
+
+const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
+
+/**
+ * Whether the incoming observation (`excluded`) wins over the stored row: an observation that
+ * is over (terminal or final) beats one that is not, whatever the clocks say; between two of
+ * the same kind the later updatedAt wins. Evaluated by SQLite inside the upsert, so the rules
+ * hold whatever order observations arrive in.
+ */
+const INCOMING_WINS = `(CASE
+  WHEN (excluded.status IN (${TERMINAL_LIST}) OR excluded.final) <> (operations.status IN (${TERMINAL_LIST}) OR operations.final)
+    THEN (excluded.status IN (${TERMINAL_LIST}) OR excluded.final)
+  ELSE excluded.updated_at >= operations.updated_at
+END)`;
+const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE operations.${column} END`;
+
+const UPSERT_OPERATION = `
+  INSERT INTO operations (provider_id, native_id, kind, status, final, progress, phase, message, target_type, target_id, source, started_by, started_at, updated_at, finished_at)
+  VALUES (@providerId, @nativeId, @kind, @status, @final, @progress, @phase, @message, @targetType, @targetId, @source, @startedBy, @startedAt, @updatedAt, @finishedAt)
+  ON CONFLICT (provider_id, native_id) DO UPDATE SET
+    ${fromWinner('status')},
+    ${fromWinner('final')},
+    ${fromWinner('progress')},
+    ${fromWinner('phase')},
+    ${fromWinner('message')},
+    ${fromWinner('updated_at')},
+    finished_at = CASE WHEN ${INCOMING_WINS} THEN coalesce(excluded.finished_at, operations.finished_at) ELSE operations.finished_at END,
+    source = CASE WHEN excluded.source = 'GATEWAY' OR operations.source = 'GATEWAY' THEN 'GATEWAY' ELSE 'PROVIDER' END,
+    started_by = coalesce(operations.started_by, excluded.started_by),
+    target_type = CASE WHEN operations.target_id IS NULL THEN excluded.target_type ELSE operations.target_type END,
+    target_id = coalesce(operations.target_id, excluded.target_id),
+    started_at = min(coalesce(operations.started_at, excluded.started_at), coalesce(excluded.started_at, operations.started_at))`;
+
+// The first time a status was seen: the earliest observation of it, whatever the arrival order.
+const UPSERT_EVENT = `
+  INSERT INTO operation_events (provider_id, native_id, status, at) VALUES (?, ?, ?, ?)
+  ON CONFLICT (provider_id, native_id, status) DO UPDATE SET at = min(operation_events.at, excluded.at)`;
+
+const UPSERT_RESTORE_POINT = `
+  INSERT INTO restore_points (provider_id, native_id, resource_type, resource_id, kind, created_at, size_bytes, status, location, first_seen_at)
+  VALUES (@providerId, @nativeId, @resourceType, @resourceId, @kind, @createdAt, @sizeBytes, @status, @location, @firstSeenAt)
+  ON CONFLICT (provider_id, native_id) DO UPDATE SET
+    resource_type = excluded.resource_type, resource_id = excluded.resource_id, kind = excluded.kind,
+    created_at = coalesce(excluded.created_at, restore_points.created_at),
+    size_bytes = coalesce(excluded.size_bytes, restore_points.size_bytes),
+    status = coalesce(excluded.status, restore_points.status),
+    location = coalesce(excluded.location, restore_points.location),
+    first_seen_at = min(restore_points.first_seen_at, excluded.first_seen_at)`;
+
+const UPSERT_DUE_RUN = `
+  INSERT INTO due_runs (provider_id, resource_type, resource_id, due_at, schedule_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (provider_id, resource_type, resource_id, due_at) DO UPDATE SET
+    schedule_id = coalesce(excluded.schedule_id, due_runs.schedule_id),
+    seen_at = min(due_runs.seen_at, excluded.seen_at)`;
+
+const RESTORE_POINT_AT = 'coalesce(created_at, first_seen_at)';
+
+interface OperationRow {
+  provider_id: string;
+  native_id: string;
+  kind: string;
+  status: string;
+  final: number;
+  progress: number | null;
+  phase: string | null;
+  message: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  source: string;
+  started_by: string | null;
+  started_at: number | null;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+interface RestorePointRow {
+  provider_id: string;
+  native_id: string;
+  resource_type: string;
+  resource_id: string;
+  kind: string;
+  created_at: number | null;
+  size_bytes: number | null;
+  status: string | null;
+  location: string | null;
+  first_seen_at: number;
+}
+
+interface DueRunRow {
+  provider_id: string;
+  resource_type: string;
+  resource_id: string;
+  due_at: number;
+  schedule_id: string | null;
+  seen_at: number;
+}
+
+const ms = (date: Date | undefined) => (date === undefined ? null : date.getTime());
+const date = (value: number | null) => (value === null ? undefined : new Date(value));
+const text = (value: string | null) => (value === null ? undefined : value);
+const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+function toOperation(row: OperationRow): JournalOperation {
+  return {
+    providerId: row.provider_id,
+    nativeId: row.native_id,
+    kind: row.kind as OperationKind,
+    status: row.status as OperationStatus,
+    final: row.final === 1,
+    progress: row.progress ?? undefined,
+    phase: text(row.phase),
+    message: text(row.message),
+    target: row.target_id === null ? undefined : { providerId: row.provider_id, type: row.target_type as ResourceType, nativeId: row.target_id },
+    source: row.source as OperationSource,
+    startedBy: text(row.started_by),
+    startedAt: date(row.started_at),
+    updatedAt: new Date(row.updated_at),
+    finishedAt: date(row.finished_at),
+  };
+}
+
+function toRestorePoint(row: RestorePointRow): RestorePoint {
+  return {
+    providerId: row.provider_id,
+    nativeId: row.native_id,
+    resource: { providerId: row.provider_id, type: row.resource_type as ResourceType, nativeId: row.resource_id },
+    kind: row.kind as BackupKind,
+    createdAt: date(row.created_at),
+    sizeBytes: row.size_bytes ?? undefined,
+    status: text(row.status),
+    location: text(row.location),
+    firstSeenAt: new Date(row.first_seen_at),
+  };
+}
+
+function toDueRun(row: DueRunRow): DueRun {
+  return {
+    providerId: row.provider_id,
+    resource: { providerId: row.provider_id, type: row.resource_type as ResourceType, nativeId: row.resource_id },
+    scheduleId: text(row.schedule_id),
+    dueAt: new Date(row.due_at),
+    seenAt: new Date(row.seen_at),
+  };
+}
+
+/** WHERE conditions of an operation filter. An empty list matches nothing (a filter that named no one). */
+function operationConditions(filter: OperationFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const oneOf = (column: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    sql.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values.length)})`);
+    params.push(...values);
+  };
+  oneOf('provider_id', filter.providerIds);
+  oneOf('kind', filter.kinds);
+  oneOf('status', filter.statuses);
+  if (filter.targets !== undefined) {
+    sql.push(filter.targets.length === 0 ? '0' : `(${filter.targets.map(() => '(provider_id = ? AND target_type = ? AND target_id = ?)').join(' OR ')})`);
+    for (const target of filter.targets) params.push(target.providerId, target.type, target.nativeId);
+  }
+  if (filter.from !== undefined) {
+    sql.push('sort_at >= ?');
+    params.push(filter.from.getTime());
+  }
+  if (filter.to !== undefined) {
+    sql.push('sort_at < ?');
+    params.push(filter.to.getTime());
+  }
+  return { sql, params };
+}
+
+const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);
+
+function providerCondition(providerIds: string[] | undefined): { sql: string[]; params: unknown[] } {
+  if (providerIds === undefined) return { sql: [], params: [] };
+  if (providerIds.length === 0) return { sql: ['0'], params: [] };
+  return { sql: [`provider_id IN (${placeholders(providerIds.length)})`], params: providerIds };
+}
+
+export class SqliteJournal implements JournalStore {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** `path` is a file path (its folder is created) or ':memory:'. */
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  /** Prepared once per SQL text (tables must exist, hence not in the constructor). */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      // Filters with lists make many shapes: keep the cache bounded.
+      if (this.statements.size >= 256) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const applied = this.statement('SELECT 1 FROM schema_migrations WHERE version = ?');
+    const record = this.statement('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+    for (const migration of MIGRATIONS) {
+      // IMMEDIATE: a second process opening the same file waits for the write lock, then sees the version applied.
+      this.db
+        .transaction(() => {
+          if (applied.get(migration.version) !== undefined) return;
+          this.db.exec(migration.sqlite);
+          record.run(migration.version, Date.now());
+        })
+        .immediate();
+    }
+  }
+
+  async recordOperations(operations: JournalOperation[]): Promise<void> {
+    const upsert = this.statement(UPSERT_OPERATION);
+    const event = this.statement(UPSERT_EVENT);
+    this.db.transaction(() => {
+      for (const operation of operations) {
+        upsert.run({
+          providerId: operation.providerId,
+          nativeId: operation.nativeId,
+          kind: operation.kind,
+          status: operation.status,
+          final: operation.final ? 1 : 0,
+          progress: operation.progress ?? null,
+          phase: operation.phase ?? null,
+          message: operation.message ?? null,
+          targetType: operation.target?.type ?? null,
+          targetId: operation.target?.nativeId ?? null,
+          source: operation.source,
+          startedBy: operation.startedBy ?? null,
+          startedAt: ms(operation.startedAt),
+          updatedAt: operation.updatedAt.getTime(),
+          finishedAt: ms(operation.finishedAt),
+        });
+        event.run(operation.providerId, operation.nativeId, operation.status, operation.updatedAt.getTime());
+      }
+    })();
+  }
+
+  async getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined> {
+    const row = this.statement('SELECT * FROM operations WHERE provider_id = ? AND native_id = ?').get(providerId, nativeId) as OperationRow | undefined;
+    return row === undefined ? undefined : toOperation(row);
+  }
+
+  async listOperations(filter: OperationFilter, first: number, after?: OperationCursor): Promise<OperationPage> {
+    const limit = Math.max(0, Math.min(first, 1000));
+    const { sql, params } = operationConditions(filter);
+    const totalCount = (this.statement(`SELECT count(*) AS n FROM operations ${where(sql)}`).get(...params) as { n: number }).n;
+    const page = [...sql];
+    const pageParams = [...params];
+    if (after !== undefined) {
+      page.push('(sort_at < ? OR (sort_at = ? AND (provider_id, native_id) > (?, ?)))');
+      pageParams.push(after.sortAt.getTime(), after.sortAt.getTime(), after.providerId, after.nativeId);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM operations ${where(page)} ORDER BY sort_at DESC, provider_id, native_id LIMIT ?`)
+      .all(...pageParams, limit + 1) as OperationRow[];
+    return { items: rows.slice(0, limit).map(toOperation), totalCount, hasNextPage: rows.length > limit };
+  }
+
+  async operationsBetween(from: Date, to: Date, filter: Pick<OperationFilter, 'providerIds' | 'kinds'> = {}): Promise<JournalOperation[]> {
+    const { sql, params } = operationConditions({ providerIds: filter.providerIds, kinds: filter.kinds, from, to });
+    const rows = this.statement(`SELECT * FROM operations ${where(sql)} ORDER BY sort_at, provider_id, native_id`).all(...params) as OperationRow[];
+    return rows.map(toOperation);
+  }
+
+  async events(providerId: string, nativeId: string): Promise<JournalEvent[]> {
+    const rows = this.db
+      .prepare('SELECT status, at FROM operation_events WHERE provider_id = ? AND native_id = ? ORDER BY at, status')
+      .all(providerId, nativeId) as { status: string; at: number }[];
+    return rows.map((row) => ({ providerId, nativeId, status: row.status as OperationStatus, at: new Date(row.at) }));
+  }
+
+  async recordRestorePoints(points: RestorePoint[]): Promise<void> {
+    const upsert = this.statement(UPSERT_RESTORE_POINT);
+    this.db.transaction(() => {
+      for (const point of points) {
+        upsert.run({
+          providerId: point.providerId,
+          nativeId: point.nativeId,
+          resourceType: point.resource.type,
+          resourceId: point.resource.nativeId,
+          kind: point.kind,
+          createdAt: ms(point.createdAt),
+          sizeBytes: point.sizeBytes ?? null,
+          status: point.status ?? null,
+          location: point.location ?? null,
+          firstSeenAt: point.firstSeenAt.getTime(),
+        });
+      }
+    })();
+  }
+
+  async restorePointsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<RestorePoint[]> {
+    const providers = providerCondition(filter.providerIds);
+    const rows = this.db
+      .prepare(`SELECT * FROM restore_points ${where([`${RESTORE_POINT_AT} >= ?`, `${RESTORE_POINT_AT} < ?`, ...providers.sql])} ORDER BY ${RESTORE_POINT_AT}, provider_id, native_id`)
+      .all(from.getTime(), to.getTime(), ...providers.params) as RestorePointRow[];
+    return rows.map(toRestorePoint);
+  }
+
+  async recordDueRuns(runs: DueRun[]): Promise<void> {
+    const upsert = this.statement(UPSERT_DUE_RUN);
+    this.db.transaction(() => {
+      for (const run of runs) upsert.run(run.providerId, run.resource.type, run.resource.nativeId, run.dueAt.getTime(), run.scheduleId ?? null, run.seenAt.getTime());
+    })();
+  }
+
+  async dueRunsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<DueRun[]> {
+    const providers = providerCondition(filter.providerIds);
+    const rows = this.db
+      .prepare(`SELECT * FROM due_runs ${where(['due_at >= ?', 'due_at < ?', ...providers.sql])} ORDER BY due_at, provider_id, resource_type, resource_id`)
+      .all(from.getTime(), to.getTime(), ...providers.params) as DueRunRow[];
+    return rows.map(toDueRun);
+  }
+
+  async backfilledAt(providerId: string): Promise<Date | undefined> {
+    const row = this.statement('SELECT at FROM backfills WHERE provider_id = ?').get(providerId) as { at: number } | undefined;
+    return row === undefined ? undefined : new Date(row.at);
+  }
+
+  async markBackfilled(providerId: string, at: Date): Promise<void> {
+    this.statement('INSERT INTO backfills (provider_id, at) VALUES (?, ?) ON CONFLICT (provider_id) DO UPDATE SET at = excluded.at').run(providerId, at.getTime());
+  }
+
+  /** One process owns the file, so it always leads. */
+  async tryLead(): Promise<boolean> {
+    return true;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    return this.db.transaction(() => {
+      let removed = 0;
+      removed += this.db
+        .prepare('DELETE FROM operation_events WHERE (provider_id, native_id) IN (SELECT provider_id, native_id FROM operations WHERE updated_at < ?)')
+        .run(cutoff).changes;
+      removed += this.statement('DELETE FROM operations WHERE updated_at < ?').run(cutoff).changes;
+      removed += this.statement(`DELETE FROM restore_points WHERE ${RESTORE_POINT_AT} < ?`).run(cutoff).changes;
+      removed += this.statement('DELETE FROM due_runs WHERE due_at < ?').run(cutoff).changes;
+      return removed;
+    })();
+  }
+
+  async ping(): Promise<void> {
+    this.statement('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
