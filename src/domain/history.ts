@@ -1,0 +1,354 @@
+/**
+ * Backup history: the per-day matrix (one row per resource, one cell per local day) and missed
+ * runs, from what the journal recorded. Pure: the caller reads the journal and the providers.
+ *
+ * Decisions (the README's "how a day's status is decided" follows them):
+ * - Backups are operations of kind BACKUP, SNAPSHOT and REMOTE_SNAPSHOT, and restore points.
+ *   An OFFSITE_COPY is not a backup of the day: it copies a restore point that already exists,
+ *   so it neither counts nor clears a missed run; its own restore point (the copy) is absorbed
+ *   by it like any other operation's, so the copy is not counted either.
+ * - An operation belongs to the day it started in (startedAt, else finishedAt, else updatedAt):
+ *   a nightly run that starts at 23:30 and ends at 00:20 is that night's backup, the same
+ *   instant missed-run detection looks at. A restore point belongs to the day it was created
+ *   (createdAt, else when the journal first saw it).
+ * - A restore point is a success of its day unless an operation accounts for it: one with the
+ *   same provider and native id (CloudSigma snapshots and BILLmanager images are their own
+ *   operations), or a SUCCEEDED operation of the same resource whose
+ *   [startedAt - 5 min, finishedAt + 5 min] holds its createdAt.
+ * - failed counts FAILED and ABORTED; an UNKNOWN outcome counts neither way.
+ * - Status: SUCCEEDED if any succeeded; else RUNNING if today and a backup of the resource is
+ *   QUEUED or RUNNING; else FAILED if any failed; else MISSED if any run was missed; else NONE.
+ *   A resource with no due runs and no backups is NONE every day, never MISSED.
+ * - A row may have parts (a CloudSigma server's drives, which its snapshots target): their
+ *   backups and missed runs count in the row too.
+ */
+import { ValidationError } from './errors.js';
+import type { OperationKind, OperationStatus, ResourceRef } from './model.js';
+import { instantOf, isValidTimeZone, wallTimeOf } from './time.js';
+
+export const MAX_HISTORY_DAYS = 90;
+export const MAX_MISSED_WINDOW_DAYS = 92;
+/** How far a restore point's creation may lie outside its operation's run and still be that run's. */
+export const RESTORE_POINT_SLACK_MS = 5 * 60_000;
+
+/** Operation kinds that make a backup of the day. */
+export const BACKUP_OPERATION_KINDS: readonly OperationKind[] = ['BACKUP', 'SNAPSHOT', 'REMOTE_SNAPSHOT'];
+/** Kinds the history reads: the backups, plus offsite copies (only to absorb the restore points they make). */
+export const HISTORY_OPERATION_KINDS: readonly OperationKind[] = [...BACKUP_OPERATION_KINDS, 'OFFSITE_COPY'];
+
+export type HistoryDayStatus = 'SUCCEEDED' | 'FAILED' | 'MISSED' | 'RUNNING' | 'NONE';
+
+/** What the history needs of an operation (a journal row fits). */
+export interface HistoryOperation {
+  providerId: string;
+  nativeId: string;
+  kind: OperationKind;
+  status: OperationStatus;
+  target?: ResourceRef;
+  startedAt?: Date;
+  updatedAt: Date;
+  finishedAt?: Date;
+}
+
+/** What the history needs of a restore point (a journal row fits). */
+export interface HistoryRestorePoint {
+  providerId: string;
+  nativeId: string;
+  resource: ResourceRef;
+  createdAt?: Date;
+  firstSeenAt: Date;
+}
+
+/** A run that was due (a journal row fits). */
+export interface HistoryDueRun {
+  providerId: string;
+  resource: ResourceRef;
+  scheduleId?: string;
+  dueAt: Date;
+}
+
+/** One row of the matrix. */
+export interface HistoryResource extends ResourceRef {
+  name?: string;
+  /** Resources whose backups and missed runs count for this row too (a VM's disks). */
+  parts?: ResourceRef[];
+  /** A success known from elsewhere (the provider's listing, an older journal row), maybe before the window. */
+  lastSuccessAt?: Date;
+}
+
+export interface HistoryDay {
+  /** The local day, YYYY-MM-DD in the window's zone. */
+  date: string;
+  status: HistoryDayStatus;
+  succeeded: number;
+  failed: number;
+  missed: number;
+}
+
+export interface ResourceHistory<R extends HistoryResource = HistoryResource> {
+  resource: R;
+  /** Oldest first, one per day of the window. */
+  days: HistoryDay[];
+  lastSuccessAt?: Date;
+}
+
+export interface MissedRun {
+  providerId: string;
+  resource: ResourceRef;
+  scheduleId?: string;
+  dueAt: Date;
+  /** dueAt + grace: when it became certain that the run did not happen. */
+  detectedAt: Date;
+}
+
+export interface HistoryInput<R extends HistoryResource> {
+  resources: R[];
+  operations: HistoryOperation[];
+  restorePoints: HistoryRestorePoint[];
+  dueRuns: HistoryDueRun[];
+  now: Date;
+  days: number;
+  timezone: string;
+  graceMinutes: number;
+}
+
+export interface BackupHistory<R extends HistoryResource> {
+  /** First and last day (YYYY-MM-DD) in `timezone`. */
+  from: string;
+  to: string;
+  timezone: string;
+  resources: Array<ResourceHistory<R>>;
+}
+
+export interface LocalDay {
+  date: string;
+  start: Date;
+  /** The next day's start (23 or 25 hours later on a DST change). */
+  end: Date;
+}
+
+export function validateDays(days: number): number {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
+    throw new ValidationError(`days must be a whole number from 1 to ${MAX_HISTORY_DAYS}; got ${days}`, 'days');
+  }
+  return days;
+}
+
+export function validateTimezone(timezone: string): string {
+  if (typeof timezone !== 'string' || timezone.length === 0 || !isValidTimeZone(timezone)) {
+    throw new ValidationError(`timezone must be an IANA time zone such as Europe/Zurich or UTC; got ${JSON.stringify(timezone)}`, 'timezone');
+  }
+  return timezone;
+}
+
+/** from <= to, at most 92 days apart. */
+export function validateMissedWindow(from: Date, to: Date): void {
+  if (from.getTime() > to.getTime()) throw new ValidationError('from must not be after to', 'from');
+  const days = (to.getTime() - from.getTime()) / 86_400_000;
+  if (days > MAX_MISSED_WINDOW_DAYS) {
+    throw new ValidationError(`the window is ${days.toFixed(1)} days; at most ${MAX_MISSED_WINDOW_DAYS} days are allowed`, 'to');
+  }
+}
+
+/** The `days` local days ending with today in `timezone`, oldest first; each from its local midnight. */
+export function localDays(now: Date, days: number, timezone: string): LocalDay[] {
+  validateDays(days);
+  validateTimezone(timezone);
+  const today = wallTimeOf(now, timezone);
+  const result: LocalDay[] = [];
+  for (let back = days - 1; back >= 0; back--) {
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
+    const next = new Date(Date.UTC(today.year, today.month - 1, today.day - back + 1));
+    result.push({ date: date.toISOString().slice(0, 10), start: midnight(date, timezone), end: midnight(next, timezone) });
+  }
+  return result;
+}
+
+/** Where midnight is skipped (a few zones change at 00:00), the day starts when the clocks jump. */
+function midnight(utcDate: Date, timezone: string): Date {
+  return instantOf({ year: utcDate.getUTCFullYear(), month: utcDate.getUTCMonth() + 1, day: utcDate.getUTCDate(), hour: 0, minute: 0, second: 0 }, timezone);
+}
+
+export function refKey(ref: { providerId: string; type: string; nativeId: string }): string {
+  return `${ref.providerId}\u0000${ref.type}\u0000${ref.nativeId}`;
+}
+
+const SUCCESS = new Set<OperationStatus>(['SUCCEEDED']);
+const FAILURE = new Set<OperationStatus>(['FAILED', 'ABORTED']);
+const ACTIVE = new Set<OperationStatus>(['QUEUED', 'RUNNING']);
+const BACKUP_KINDS = new Set<OperationKind>(BACKUP_OPERATION_KINDS);
+
+/** The instant an operation is dated by. */
+export function operationAt(op: HistoryOperation): Date {
+  return op.startedAt ?? op.finishedAt ?? op.updatedAt;
+}
+
+function restorePointAt(point: HistoryRestorePoint): Date {
+  return point.createdAt ?? point.firstSeenAt;
+}
+
+/** Restore points no operation accounts for: each is a success of its own. */
+export function unaccountedRestorePoints(points: HistoryRestorePoint[], operations: HistoryOperation[]): HistoryRestorePoint[] {
+  const ids = new Set(operations.map((op) => `${op.providerId}\u0000${op.nativeId}`));
+  const succeededByResource = new Map<string, HistoryOperation[]>();
+  for (const op of operations) {
+    if (!op.target || !SUCCESS.has(op.status)) continue;
+    push(succeededByResource, refKey(op.target), op);
+  }
+  return points.filter((point) => {
+    if (ids.has(`${point.providerId}\u0000${point.nativeId}`)) return false;
+    if (!point.createdAt) return true;
+    const at = point.createdAt.getTime();
+    return !(succeededByResource.get(refKey(point.resource)) ?? []).some((op) => {
+      const start = (op.startedAt ?? op.finishedAt ?? op.updatedAt).getTime() - RESTORE_POINT_SLACK_MS;
+      const end = (op.finishedAt ?? op.updatedAt).getTime() + RESTORE_POINT_SLACK_MS;
+      return at >= start && at <= end;
+    });
+  });
+}
+
+/**
+ * Due runs that did not happen: dueAt + grace <= now and no backup of the resource (an
+ * operation's start, any outcome, or a restore point's creation) in [dueAt - grace, dueAt + grace].
+ * Oldest first. The caller passes operations and restore points from `grace` around the due runs.
+ */
+export function detectMissedRuns(
+  dueRuns: HistoryDueRun[],
+  operations: HistoryOperation[],
+  restorePoints: HistoryRestorePoint[],
+  now: Date,
+  graceMinutes: number,
+): MissedRun[] {
+  const graceMs = validateGrace(graceMinutes) * 60_000;
+  const starts = new Map<string, number[]>();
+  for (const op of operations) {
+    if (op.target && BACKUP_KINDS.has(op.kind)) push(starts, refKey(op.target), operationAt(op).getTime());
+  }
+  // A restore point an operation accounts for is that operation's (whose start already counts, or
+  // which is an offsite copy and so no backup).
+  for (const point of unaccountedRestorePoints(restorePoints, operations)) {
+    if (point.createdAt) push(starts, refKey(point.resource), point.createdAt.getTime());
+  }
+  const missed: MissedRun[] = [];
+  for (const run of dueRuns) {
+    const due = run.dueAt.getTime();
+    if (due + graceMs > now.getTime()) continue;
+    const happened = (starts.get(refKey(run.resource)) ?? []).some((at) => at >= due - graceMs && at <= due + graceMs);
+    if (happened) continue;
+    missed.push({
+      providerId: run.providerId,
+      resource: run.resource,
+      ...(run.scheduleId !== undefined ? { scheduleId: run.scheduleId } : {}),
+      dueAt: run.dueAt,
+      detectedAt: new Date(due + graceMs),
+    });
+  }
+  return missed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || refKey(a.resource).localeCompare(refKey(b.resource)));
+}
+
+function validateGrace(graceMinutes: number): number {
+  if (!Number.isFinite(graceMinutes) || graceMinutes < 0) throw new ValidationError('graceMinutes must be zero or more minutes', 'graceMinutes');
+  return graceMinutes;
+}
+
+interface Cell {
+  succeeded: number;
+  failed: number;
+  missed: number;
+}
+
+/**
+ * The matrix. Operations and restore points may reach before the window (they still absorb
+ * restore points and settle due runs); only those in a day of the window are counted.
+ */
+export function backupHistory<R extends HistoryResource>(input: HistoryInput<R>): BackupHistory<R> {
+  const days = localDays(input.now, input.days, input.timezone);
+  const windowStart = days[0].start.getTime();
+  const windowEnd = days[days.length - 1].end.getTime();
+  const dayIndex = (at: Date): number => {
+    const t = at.getTime();
+    if (t < windowStart || t >= windowEnd) return -1;
+    let low = 0;
+    let high = days.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (days[mid].start.getTime() <= t) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+
+  // Each resource key -> the rows it counts in (its own row, and a row it is a part of).
+  const rowsOf = new Map<string, number[]>();
+  input.resources.forEach((resource, row) => {
+    push(rowsOf, refKey(resource), row);
+    for (const part of resource.parts ?? []) push(rowsOf, refKey(part), row);
+  });
+  const cells: Cell[][] = input.resources.map(() => days.map(() => ({ succeeded: 0, failed: 0, missed: 0 })));
+  const running = new Set<number>();
+  const lastSuccess: Array<number | undefined> = input.resources.map((r) => r.lastSuccessAt?.getTime());
+  const noteSuccess = (row: number, at: Date) => {
+    const t = at.getTime();
+    if (lastSuccess[row] === undefined || t > lastSuccess[row]!) lastSuccess[row] = t;
+  };
+
+  for (const op of input.operations) {
+    if (!op.target || !BACKUP_KINDS.has(op.kind)) continue;
+    const rows = rowsOf.get(refKey(op.target));
+    if (!rows) continue;
+    const day = dayIndex(operationAt(op));
+    for (const row of rows) {
+      if (SUCCESS.has(op.status)) {
+        noteSuccess(row, op.finishedAt ?? operationAt(op));
+        if (day >= 0) cells[row][day].succeeded++;
+      } else if (FAILURE.has(op.status)) {
+        if (day >= 0) cells[row][day].failed++;
+      } else if (ACTIVE.has(op.status) && day >= 0) {
+        running.add(row);
+      }
+    }
+  }
+  for (const point of unaccountedRestorePoints(input.restorePoints, input.operations)) {
+    const rows = rowsOf.get(refKey(point.resource));
+    if (!rows) continue;
+    const day = dayIndex(restorePointAt(point));
+    for (const row of rows) {
+      noteSuccess(row, restorePointAt(point));
+      if (day >= 0) cells[row][day].succeeded++;
+    }
+  }
+  const dueInWindow = input.dueRuns.filter((run) => dayIndex(run.dueAt) >= 0 && rowsOf.has(refKey(run.resource)));
+  for (const run of detectMissedRuns(dueInWindow, input.operations, input.restorePoints, input.now, input.graceMinutes)) {
+    const day = dayIndex(run.dueAt);
+    for (const row of rowsOf.get(refKey(run.resource)) ?? []) cells[row][day].missed++;
+  }
+
+  const today = days.length - 1;
+  return {
+    from: days[0].date,
+    to: days[today].date,
+    timezone: input.timezone,
+    resources: input.resources.map((resource, row) => ({
+      resource,
+      days: days.map((day, index) => {
+        const cell = cells[row][index];
+        return { date: day.date, status: statusOf(cell, index === today && running.has(row)), ...cell };
+      }),
+      ...(lastSuccess[row] !== undefined ? { lastSuccessAt: new Date(lastSuccess[row]!) } : {}),
+    })),
+  };
+}
+
+function statusOf(cell: Cell, runningToday: boolean): HistoryDayStatus {
+  if (cell.succeeded > 0) return 'SUCCEEDED';
+  if (runningToday) return 'RUNNING';
+  if (cell.failed > 0) return 'FAILED';
+  if (cell.missed > 0) return 'MISSED';
+  return 'NONE';
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
