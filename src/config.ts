@@ -7,6 +7,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { PROVIDER_CONFIG_SCHEMAS, PROVIDER_MODULES } from './providers/registry.js';
 
+/** Where the journal lives when the config does not say. */
+export const DEFAULT_JOURNAL_URL = 'sqlite:./data/journal.db';
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -37,6 +40,21 @@ export const configSchema = z
       .default({ port: 4000, host: '127.0.0.1' }),
     auth: z.object({ apiKeys: z.array(apiKey).min(1) }).strict().optional(),
     redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL') }).strict().optional(),
+    /** Durable history (src/journal). Absent: SQLite at ./data/journal.db. */
+    journal: z
+      .object({
+        url: z
+          .string()
+          .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must be sqlite:<path> or a postgres:// URL')
+          .default(DEFAULT_JOURNAL_URL),
+        retentionDays: z.number().int().min(1).max(3650).default(400),
+        /** How often the watcher reads the providers' lists (0 turns it off). */
+        watchIntervalSeconds: z.number().min(0).max(3600).default(60),
+        /** A due run with no backup started this long after it is missed. */
+        missedGraceMinutes: z.number().int().min(1).max(1440).default(60),
+      })
+      .strict()
+      .default({ url: DEFAULT_JOURNAL_URL, retentionDays: 400, watchIntervalSeconds: 60, missedGraceMinutes: 60 }),
     limits: z
       .object({
         maxDepth: z.number().int().positive().optional(),

@@ -20,6 +20,8 @@ import { useObservability } from './plugins/observability.js';
 import { withRequestId } from './request-context.js';
 import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
+import type { Journal } from './journal/journal.js';
+import { JournalWatcher } from './journal/watcher.js';
 import { LocalBus, type OperationBus } from './operations/bus.js';
 import { RedisBus } from './operations/redis-bus.js';
 import type { ProviderRegistry } from './providers/registry.js';
@@ -39,6 +41,8 @@ export interface GatewayServerOptions {
   introspection?: boolean;
   /** Share operation updates and polling leases with other instances through Redis. */
   redis?: GatewayConfig['redis'];
+  /** Durable history: recorded from every observation, watched in the background; closed with the server. */
+  journal?: { journal: Journal; watchIntervalMs: number; backfill?: boolean };
 }
 
 export interface GatewayServer {
@@ -46,6 +50,8 @@ export interface GatewayServer {
   readonly port: number;
   readonly server: Server;
   readonly tracker: OperationTracker;
+  readonly journal?: Journal;
+  readonly watcher?: JournalWatcher;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { registry, logger } = options;
+  const journal = options.journal?.journal;
   const bus: OperationBus = options.redis ? await RedisBus.connect(options.redis.url, logger) : new LocalBus();
   const tracker = new OperationTracker(
     registry,
@@ -60,6 +67,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       pollIntervalMs: options.operations?.pollIntervalMs ?? 1000,
       dashboardPollIntervalMs: options.operations?.dashboardPollIntervalMs ?? 3000,
       unknownTimeoutMs: options.operations?.unknownTimeoutMs,
+      onObserve: journal ? (operation) => journal.observed(operation) : undefined,
     },
     bus,
   );
@@ -96,7 +104,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       const authorization = initial.connectionParams
         ? String(initial.connectionParams.authorization ?? initial.connectionParams.Authorization ?? '')
         : initial.request.headers.get('authorization');
-      return { registry, tracker, reads: new RequestReads(registry), principal: principalFor(authorization) };
+      return { registry, tracker, journal, reads: new RequestReads(registry), principal: principalFor(authorization) };
     },
   });
 
@@ -108,7 +116,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return;
     }
     if (path === '/readyz') {
-      const report = { ...(await readiness(registry)), ...(bus.health ? { redis: bus.health() } : {}) };
+      const report = {
+        ...(await readiness(registry)),
+        ...(bus.health ? { redis: bus.health() } : {}),
+        // Informational, like Redis: without its journal an instance still answers from the providers.
+        ...(journal ? { journal: await journalHealth(journal) } : {}),
+      };
       res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
       return;
     }
@@ -167,6 +180,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await bus.close(); // e.g. the port is taken: do not leave Redis connections open
     throw error;
   });
+  const watcher = options.journal ? new JournalWatcher(() => registry.all(), options.journal.journal, { intervalMs: options.journal.watchIntervalMs, logger, backfill: options.journal.backfill }) : undefined;
+  watcher?.start();
   const address = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
@@ -177,8 +192,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     port: address.port,
     server,
     tracker,
+    journal,
+    watcher,
     close: () =>
       (closing ??= (async () => {
+        await watcher?.stop();
         await tracker.close(); // completes every open subscription and hands its leases over
         await bus.close();
         await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
@@ -187,8 +205,21 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await registry.closeAll(); // end upstream sessions
+        await journal?.close(); // what is queued is written first
       })()),
   };
+}
+
+/** The journal's write health, and whether its database answers now. */
+async function journalHealth(journal: Journal) {
+  const health = journal.health();
+  if (health.status === 'DOWN') return health;
+  try {
+    await journal.store.ping();
+    return health;
+  } catch (error) {
+    return { ...health, status: 'DOWN' as const, message: `the journal's database does not answer: ${(error as Error).message.split('\n')[0]}` };
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

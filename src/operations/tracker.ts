@@ -32,6 +32,8 @@ export interface TrackerOptions {
   maxFailures?: number;
   /** An operation reported UNKNOWN (not final) this long ends as a final UNKNOWN. Default 10 minutes. */
   unknownTimeoutMs?: number;
+  /** Every new state the tracker delivers, from here or another instance (the journal records them). */
+  onObserve?: (operation: Operation) => void;
 }
 
 type Listener = (operation: Operation) => void;
@@ -229,6 +231,7 @@ export class OperationTracker {
     }
     this.pollers.get(key)?.listeners.forEach((listener) => listener(op));
     this.dashboardListeners.forEach((listener) => listener(op));
+    this.options.onObserve?.(op);
     return true;
   }
 

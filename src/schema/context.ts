@@ -18,6 +18,7 @@ import type {
   VirtualMachine,
 } from '../domain/model.js';
 import type { OperationTracker } from '../operations/tracker.js';
+import type { Journal } from '../journal/journal.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Principal } from '../auth.js';
 import { inReadScope, type ReadMemo } from '../upstream/read-scope.js';
@@ -27,6 +28,8 @@ export interface GatewayContext {
   tracker: OperationTracker;
   reads: RequestReads;
   principal?: Principal;
+  /** Durable history; absent only where a test builds a server without one. */
+  journal?: Journal;
 }
 
 export class RequestReads {

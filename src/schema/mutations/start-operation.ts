@@ -3,6 +3,7 @@
  * answers once the provider accepted the instruction; progress then streams through
  * `operationUpdated`. Nothing is retried: a second backup is worse than an error.
  */
+import { OPEN_ACCESS } from '../../auth.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { Operation } from '../../domain/model.js';
 import { builder } from '../builder.js';
@@ -42,6 +43,8 @@ const AbortOperationInput = builder.inputType('AbortOperationInput', { fields: (
 
 /** Hand a freshly started operation to the tracker so subscribers see it from the first poll. */
 function started(ctx: GatewayContext, operation: Operation): StartOperationSuccess {
+  // The journal first: the tracker's own record of it must find it marked as started here.
+  ctx.journal?.started(operation, ctx.principal && ctx.principal !== OPEN_ACCESS ? ctx.principal.name : undefined);
   ctx.tracker.started(operation);
   return new StartOperationSuccess(operation);
 }
