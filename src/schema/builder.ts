@@ -17,6 +17,8 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    /** A calendar day, YYYY-MM-DD (journal history; src/schema/journal-history.ts). */
+    Date: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };

@@ -19,6 +19,7 @@ import './mutations/assign-backup-location.js';
 import './mutations/start-operation.js';
 import './mutations/schedules.js';
 import './retention.js';
+import './journal.js';
 
 export const schema = builder.toSchema();
 

@@ -14,6 +14,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar day, YYYY-MM-DD (in the zone the field says). */
+  Date: { input: any; output: any; }
   /** An instant as ISO 8601 with an offset, e.g. 2026-11-22T03:00:00Z. Output is always UTC. */
   DateTime: { input: string; output: string; }
   /** Any JSON value; used for providers' own representations, passed through untouched. */
@@ -87,6 +89,15 @@ export type BackupEdge = {
   __typename?: 'BackupEdge';
   cursor: Scalars['String']['output'];
   node: Backup;
+};
+
+export type BackupHistory = {
+  __typename?: 'BackupHistory';
+  from: Scalars['Date']['output'];
+  resources: Array<ResourceHistory>;
+  /** The IANA zone the days are cut in. */
+  timezone: Scalars['String']['output'];
+  to: Scalars['Date']['output'];
 };
 
 export type BackupKind =
@@ -243,11 +254,51 @@ export type HealthStatus =
   | 'UNKNOWN'
   | 'UP';
 
+export type HistoryDay = {
+  __typename?: 'HistoryDay';
+  date: Scalars['Date']['output'];
+  /** Backups started that day that FAILED or were ABORTED. */
+  failed: Scalars['Int']['output'];
+  /** Runs due that day that did not happen within the grace. */
+  missed: Scalars['Int']['output'];
+  status: HistoryDayStatus;
+  /** Successful backups started that day (restore points no operation accounts for included). */
+  succeeded: Scalars['Int']['output'];
+};
+
+export type HistoryDayStatus =
+  /** Backups were attempted that day and none succeeded. */
+  | 'FAILED'
+  /** A run was due that day (from its schedule) and none happened within the grace. */
+  | 'MISSED'
+  /** Nothing was due and nothing ran. */
+  | 'NONE'
+  /** Today only: a backup is running and none has succeeded yet. */
+  | 'RUNNING'
+  /** At least one backup of the resource succeeded that day. */
+  | 'SUCCEEDED';
+
+export type HistoryFilter = {
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** VirtualMachine or Disk IDs; a VM's rows and runs include its disks'. */
+  resourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 export type LocationKind =
   | 'LOCAL'
   | 'OFFSITE'
   | 'PRIMARY'
   | 'REMOTE';
+
+export type MissedRun = {
+  __typename?: 'MissedRun';
+  /** dueAt + the grace: when the run was certainly missed. */
+  detectedAt: Scalars['DateTime']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  resource: ProtectedResource;
+  /** The live schedule the run was due from; null where the provider names none (Altaro's NextBackupTime) or it is gone. */
+  schedule?: Maybe<Schedule>;
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -343,6 +394,8 @@ export type NotFoundError = Error & {
 
 export type Operation = Node & {
   __typename?: 'Operation';
+  /** finishedAt - startedAt in whole seconds, once both are known. */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** This is the last state: a terminal status, or UNKNOWN when no upstream answer can confirm the outcome any more (`message` says why). `operationUpdated` completes after it. */
   final: Scalars['Boolean']['output'];
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -355,15 +408,45 @@ export type Operation = Node & {
   /** 0..100 where the provider reports it. */
   progress?: Maybe<Scalars['Int']['output']>;
   provider: Provider;
+  /** GATEWAY when started through this API, PROVIDER when seen upstream (also when no journal is configured to tell). */
+  source: OperationSource;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The API key's name when started through the gateway with keys on. */
+  startedBy?: Maybe<Scalars['String']['output']>;
   status: OperationStatus;
   target?: Maybe<ProtectedResource>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type OperationConnection = {
+  __typename?: 'OperationConnection';
+  edges: Array<OperationEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OperationEdge = {
+  __typename?: 'OperationEdge';
+  cursor: Scalars['String']['output'];
+  node: Operation;
+};
+
 export type OperationFilter = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
   providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type OperationHistoryFilter = {
+  /** startedAt >= from */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  kinds?: InputMaybe<Array<OperationKind>>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<OperationStatus>>;
+  /** VirtualMachine or Disk IDs; a VM's own disks are included (CloudSigma snapshots target drives). */
+  targetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** startedAt < to */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type OperationKind =
@@ -375,6 +458,12 @@ export type OperationKind =
   | 'SEED_TO_DISK'
   | 'SNAPSHOT'
   | 'VERIFY';
+
+export type OperationSource =
+  /** Started through this API. */
+  | 'GATEWAY'
+  /** Seen upstream: the provider's own schedule, its console, another tool. */
+  | 'PROVIDER';
 
 export type OperationStatus =
   | 'ABORTED'
@@ -489,9 +578,15 @@ export type Query = {
   __typename?: 'Query';
   /** Every scheduled run in [from, to) across providers (window at most 31 days, at most 20000 runs), sorted, with conflicts. Altaro exposes no recurrence: its runs are each VM's next backup time. */
   backupCalendar: BackupCalendar;
+  /** One row per VM and disk the providers list now, one cell per day; the newest day is today in `timezone`. days: 1..90. */
+  backupHistory: BackupHistory;
   backupLocations: Array<BackupLocation>;
+  /** Runs due in [from, to) with no backup of the resource started within the grace (config journal.missedGraceMinutes), oldest first. At most 92 days. */
+  missedRuns: Array<MissedRun>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
+  /** Every operation the journal holds, newest first: those started here and those seen upstream, also after they left the provider and after a restart. */
+  operationHistory: OperationConnection;
   /** Operations the providers currently report (running, or finished moments ago). */
   operations: Array<Operation>;
   /** Every VM and disk with one protection status, its reason and facts, and counts per provider and status. */
@@ -514,8 +609,22 @@ export type QueryBackupCalendarArgs = {
 };
 
 
+export type QueryBackupHistoryArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<HistoryFilter>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryBackupLocationsArgs = {
   filter?: InputMaybe<BackupLocationFilter>;
+};
+
+
+export type QueryMissedRunsArgs = {
+  filter?: InputMaybe<HistoryFilter>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -526,6 +635,13 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryOperationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationHistoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -577,6 +693,15 @@ export type Recurrence = {
   rrule?: Maybe<Scalars['String']['output']>;
   /** IANA zone the schedule is evaluated in. */
   timezone: Scalars['String']['output'];
+};
+
+export type ResourceHistory = {
+  __typename?: 'ResourceHistory';
+  /** Oldest first, one per day of the window. */
+  days: Array<HistoryDay>;
+  /** The newest success known: in the journal (before the window too) or from the provider's listing. */
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+  resource: ProtectedResource;
 };
 
 export type ResourceProtection = {
@@ -900,6 +1025,44 @@ export type CsDiskQuery = { __typename?: 'Query', node?:
     | { __typename: 'Schedule' }
     | { __typename: 'VirtualMachine' }
    | null };
+
+export type JournalBackupHistoryQueryVariables = Exact<{
+  days?: InputMaybe<Scalars['Int']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HistoryFilter>;
+}>;
+
+
+export type JournalBackupHistoryQuery = { __typename?: 'Query', backupHistory: { __typename?: 'BackupHistory', from: any, to: any, timezone: string, resources: Array<{ __typename?: 'ResourceHistory', lastSuccessAt?: string | null, resource:
+        | { __typename: 'Disk', name: string }
+        | { __typename: 'VirtualMachine', name: string }
+      , days: Array<{ __typename?: 'HistoryDay', date: any, status: HistoryDayStatus, succeeded: number, failed: number, missed: number }> }> } };
+
+export type JournalMissedRunsQueryVariables = Exact<{
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  filter?: InputMaybe<HistoryFilter>;
+}>;
+
+
+export type JournalMissedRunsQuery = { __typename?: 'Query', missedRuns: Array<{ __typename?: 'MissedRun', dueAt: string, detectedAt: string, resource:
+      | { __typename?: 'Disk', name: string }
+      | { __typename?: 'VirtualMachine', name: string }
+    , schedule?: { __typename?: 'Schedule', name: string } | null }> };
+
+export type JournalOperationHistoryQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationHistoryFilter>;
+}>;
+
+
+export type JournalOperationHistoryQuery = { __typename?: 'Query', operationHistory: { __typename?: 'OperationConnection', totalCount: number, edges: Array<{ __typename?: 'OperationEdge', cursor: string, node: { __typename?: 'Operation', nativeId: string, status: OperationStatus, source: OperationSource, startedBy?: string | null, durationSeconds?: number | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } };
+
+export type JournalProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JournalProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'Provider', id: string }> };
 
 export type SimulateRetentionQueryVariables = Exact<{
   rules: Array<RetentionRuleInput> | RetentionRuleInput;
@@ -1251,6 +1414,10 @@ export type DashboardQuery = { __typename?: 'Query', virtualMachines: { __typena
 export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
 export const CsServersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CsServers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VirtualMachineFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"virtualMachines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"disks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"storageType"}},{"kind":"Field","name":{"kind":"Name","value":"virtualMachine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CsServersQuery, CsServersQueryVariables>;
 export const CsDiskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CsDisk"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Disk"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"virtualMachine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schedules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"location"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CsDiskQuery, CsDiskQueryVariables>;
+export const JournalBackupHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JournalBackupHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"days"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"HistoryFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backupHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"days"},"value":{"kind":"Variable","name":{"kind":"Name","value":"days"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"resources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}}]}}]}}]}}]} as unknown as DocumentNode<JournalBackupHistoryQuery, JournalBackupHistoryQueryVariables>;
+export const JournalMissedRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JournalMissedRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"HistoryFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"missedRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<JournalMissedRunsQuery, JournalMissedRunsQueryVariables>;
+export const JournalOperationHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JournalOperationHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationHistoryFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<JournalOperationHistoryQuery, JournalOperationHistoryQueryVariables>;
+export const JournalProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JournalProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<JournalProvidersQuery, JournalProvidersQueryVariables>;
 export const SimulateRetentionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SimulateRetention"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rules"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetentionRuleInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"semantics"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RetentionSemantics"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"backups"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"now"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateRetention"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rules"}}},{"kind":"Argument","name":{"kind":"Name","value":"semantics"},"value":{"kind":"Variable","name":{"kind":"Name","value":"semantics"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"Argument","name":{"kind":"Name","value":"backups"},"value":{"kind":"Variable","name":{"kind":"Name","value":"backups"}}},{"kind":"Argument","name":{"kind":"Name","value":"now"},"value":{"kind":"Variable","name":{"kind":"Name","value":"now"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kept"}},{"kind":"Field","name":{"kind":"Name","value":"keptBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"anchor"}}]}}]}}]}}]} as unknown as DocumentNode<SimulateRetentionQuery, SimulateRetentionQueryVariables>;
 export const ScheduleRetentionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScheduleRetention"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"backups"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"now"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"semantics"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"anchor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"simulate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"backups"},"value":{"kind":"Variable","name":{"kind":"Name","value":"backups"}}},{"kind":"Argument","name":{"kind":"Name","value":"now"},"value":{"kind":"Variable","name":{"kind":"Name","value":"now"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kept"}},{"kind":"Field","name":{"kind":"Name","value":"keptBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleRetentionQuery, ScheduleRetentionQueryVariables>;
 export const CreateRetentionScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRetentionSchedule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateScheduleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSchedule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateRetentionScheduleMutation, CreateRetentionScheduleMutationVariables>;
