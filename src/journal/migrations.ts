@@ -5,7 +5,8 @@
  *
  * SQLite keeps times as integer milliseconds since the epoch and booleans as 0/1; PostgreSQL
  * uses timestamptz and boolean. `sort_at` (startedAt ?? updatedAt) is a generated column so the
- * newest-first order and its keyset cursor have one index to walk.
+ * newest-first order and its keyset cursor have one index to walk; PostgreSQL compares its ids
+ * bytewise (COLLATE "C"), as SQLite does, so both order a page the same way.
  */
 export interface Migration {
   version: number;
@@ -78,8 +79,8 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     postgres: `
       CREATE TABLE operations (
-        provider_id text NOT NULL,
-        native_id text NOT NULL,
+        provider_id text COLLATE "C" NOT NULL,
+        native_id text COLLATE "C" NOT NULL,
         kind text NOT NULL,
         status text NOT NULL,
         final boolean NOT NULL DEFAULT false,
