@@ -2,13 +2,18 @@
  * CLI: `npm start` (demo mode: simulators in-process) or `npm start -- --config gateway.yaml`
  * (or BACKUP_GATEWAY_CONFIG). A bad config stops start-up with one line and exit code 1.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { ConfigError, DEFAULT_JOURNAL_URL, loadConfig, type GatewayConfig } from './config.js';
 import { startDemo, type Demo } from './demo.js';
 import { createLogger } from './logger.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { startGatewayServer } from './server.js';
 import { profileFromEnv } from './simulators/kit/profile.js';
+import { Journal } from './journal/journal.js';
+import { openJournal } from './journal/open.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -31,6 +36,13 @@ async function main(): Promise<void> {
   for (const id of ProviderRegistry.unverifiedTls(providers)) {
     logger.warn({ provider: id }, `provider "${id}": tls.rejectUnauthorized is false, so its certificate is not checked and anyone on the path can pose as it; trust its certificate with tls.caFile instead`);
   }
+  // Demo mode keeps its history in a fresh temporary file; a config names its own (default ./data/journal.db).
+  const journalSettings = config?.journal ?? { url: `sqlite:${join(mkdtempSync(join(tmpdir(), 'backup-gateway-demo-')), 'journal.db')}`, retentionDays: 400, watchIntervalSeconds: 10, missedGraceMinutes: 60 };
+  const store = await openJournal(journalSettings.url ?? DEFAULT_JOURNAL_URL).catch((error: Error) => {
+    throw new JournalOpenError(error.message);
+  });
+  const journal = new Journal(store, logger, { retentionDays: journalSettings.retentionDays, missedGraceMinutes: journalSettings.missedGraceMinutes });
+  logger.info({ journal: store.dialect }, 'journal open');
   const registry = ProviderRegistry.fromConfig(providers, config?.performance);
   const server = await startGatewayServer({
     registry,
@@ -42,6 +54,7 @@ async function main(): Promise<void> {
     limits: config?.limits,
     introspection: config?.introspection,
     redis: config?.redis,
+    journal: { journal, watchIntervalMs: journalSettings.watchIntervalSeconds * 1000 },
   });
   console.log(`backup-gateway ready: GraphiQL at ${server.url}${demo ? ' (demo mode)' : ''}`);
 
@@ -58,8 +71,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** The journal could not be opened: one line, like a config error. */
+class JournalOpenError extends Error {}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`backup-gateway: config error: ${error.message}`);
+  if (error instanceof JournalOpenError) console.error(`backup-gateway: journal error: ${error.message}`);
+  else if (error instanceof ConfigError) console.error(`backup-gateway: config error: ${error.message}`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`backup-gateway: port already in use (${(error as Error).message.split(' ').pop()}); set PORT to another one`);
   else if ((error as Error).name === 'TypeError' && /parseArgs|ERR_PARSE_ARGS/.test(String((error as NodeJS.ErrnoException).code))) console.error(`backup-gateway: ${(error as Error).message}`);
   else console.error(`backup-gateway: failed to start: ${(error as Error).message}`);

@@ -36,6 +36,17 @@ describe('start-up with a bad config', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('stops with one line naming the journal, without its password, when the journal cannot be opened', () => {
+    const file = join(dir, 'journal.yaml');
+    writeFileSync(file, 'journal: { url: "postgres://gw:journal-secret@127.0.0.1:1/journal" }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://localhost:1/api", username: a, password: b }\n');
+    const result = start(['--config', file]);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^backup-gateway: journal error: cannot open the journal at postgres:\/\/gw@127\.0\.0\.1:1\/journal: /);
+    expect(result.stderr).not.toContain('journal-secret');
+  });
+
   it('reads the config path from BACKUP_GATEWAY_CONFIG too', () => {
     const result = start([], { BACKUP_GATEWAY_CONFIG: join(dir, 'does-not-exist.yaml') });
     expect(result.status).toBe(1);
@@ -47,7 +58,7 @@ describe('start-up with a good config and no auth section', () => {
   it('warns that the API is open and that a certificate is not checked, serves, and exits 0 on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bgw-'));
     const file = join(dir, 'open.yaml');
-    writeFileSync(file, 'server: { port: 0 }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "${ALTARO_PW}", tls: { rejectUnauthorized: false } }\n');
+    writeFileSync(file, `server: { port: 0 }\njournal: { url: "sqlite:${join(dir, 'journal.db')}" }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "\${ALTARO_PW}", tls: { rejectUnauthorized: false } }\n`);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', file], {
       cwd: root,
       env: { ...process.env, ALTARO_PW: 'not-logged-anywhere', PORT: '0', LOG_LEVEL: 'info' },

@@ -45,7 +45,11 @@ const sims = (g: TestGateway): Record<ProviderName, SimServer> => ({
   vps: g.demo.simulators.billmanager.server,
 });
 
-const settings = (extra: Partial<ProviderConfig>) => (providers: ProviderConfig[]) => providers.map((p) => ({ ...p, retries: 2, timeoutMs: 700, ...extra }) as ProviderConfig);
+/**
+ * Timeouts generous enough for a loaded CI machine; only the cases about a hang shorten them
+ * (a hang costs the whole timeout per attempt).
+ */
+const settings = (extra: Partial<ProviderConfig>) => (providers: ProviderConfig[]) => providers.map((p) => ({ ...p, retries: 2, timeoutMs: 3_000, ...extra }) as ProviderConfig);
 
 async function allVms(g: TestGateway) {
   return g.gql(VirtualMachinesQuery, { first: 500 });
@@ -53,7 +57,7 @@ async function allVms(g: TestGateway) {
 
 describe.each(SIM_PROFILES)('fault matrix (%s profile)', (profile) => {
   it.each(FAULTS)('$name', async ({ fault, expect: expected }) => {
-    gw = await startTestGateway({ profile, editProviders: settings({ breakerFailures: 50 }) });
+    gw = await startTestGateway({ profile, editProviders: settings({ breakerFailures: 50, ...(fault.hang ? { timeoutMs: 1_000 } : {}) }) });
     const g = gw;
     const baseline = expectData(await allVms(g));
     const countOf = (data: typeof baseline, id: string) => data.virtualMachines.edges.filter((e) => e.node.provider.name === id).length;
@@ -99,7 +103,7 @@ describe.each(SIM_PROFILES)('fault matrix (%s profile)', (profile) => {
   });
 
   it.each(PROVIDERS)('$id: a backup request that hangs is reported as not done and never repeated', async ({ id, sim: simName, writeRoute }) => {
-    gw = await startTestGateway({ profile, editProviders: settings({ timeoutMs: 500 }) });
+    gw = await startTestGateway({ profile, editProviders: settings({ timeoutMs: 1_500 }) });
     const sim = sims(gw)[id];
     const vms = expectData(await gw.gql(VirtualMachinesQuery, { first: 1, filter: { providerIds: [id], configured: true } }));
     sim.clearRequests();

@@ -9,12 +9,19 @@ import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
 import { ProviderRegistry, type RegistryOptions } from '../../src/providers/registry.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../src/server.js';
 import type { ProviderConfig } from '../../src/config.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Journal } from '../../src/journal/journal.js';
+import { openJournal } from '../../src/journal/open.js';
 
 export interface TestGateway {
   url: string;
   wsUrl: string;
   demo: Demo;
   server: GatewayServer;
+  /** The journal (unless `journal: false`); closed with the server. */
+  journal?: Journal;
   registry: ProviderRegistry;
   gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   close(): Promise<void>;
@@ -32,6 +39,12 @@ export interface TestGatewayOptions extends DemoOptions {
   editProviders?: (providers: ProviderConfig[]) => ProviderConfig[];
   server?: Partial<GatewayServerOptions>;
   registry?: RegistryOptions;
+  /**
+   * The journal: by default a fresh SQLite file in a temporary folder, recording what the
+   * gateway observes, with the watcher (and so backfill) off so tests that count upstream
+   * requests see only their own. `false`: no journal at all.
+   */
+  journal?: false | { url?: string; watchIntervalMs?: number; backfill?: boolean; missedGraceMinutes?: number };
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -48,11 +61,23 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   demo.simulators.altaro.state.autoRunSchedules = false;
   const providers = options.editProviders ? options.editProviders(demo.providers) : demo.providers;
   const registry = ProviderRegistry.fromConfig(providers.map((p) => ({ ...p, retries: p.retries ?? 0 })), options.registry);
+  const logger = createLogger({ level: 'silent' });
+  const journalDir = options.journal !== false && !options.journal?.url ? mkdtempSync(join(tmpdir(), 'bgw-journal-')) : undefined;
+  const journal =
+    options.journal === false
+      ? undefined
+      : new Journal(await openJournal(options.journal?.url ?? `sqlite:${join(journalDir!, 'journal.db')}`), logger, {
+          missedGraceMinutes: options.journal?.missedGraceMinutes,
+          flushDelayMs: 20,
+        });
   const server = await startGatewayServer({
     registry,
-    logger: createLogger({ level: 'silent' }),
+    logger,
     port: 0,
     operations: { pollIntervalMs: 100, dashboardPollIntervalMs: 200 },
+    journal: journal
+      ? { journal, watchIntervalMs: (options.journal || undefined)?.watchIntervalMs ?? 0, backfill: (options.journal || undefined)?.backfill }
+      : undefined,
     ...options.server,
   });
   const gql = async <R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers: Record<string, string> = {}) => {
@@ -68,11 +93,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     wsUrl: server.url.replace(/^http/, 'ws'),
     demo,
     server,
+    journal,
     registry,
     gql,
     close: async () => {
       await server.close();
       if (ownDemo) await demo.close();
+      if (journalDir) rmSync(journalDir, { recursive: true, force: true });
     },
   };
 }
