@@ -187,24 +187,123 @@ function restorePointAt(point: HistoryRestorePoint): Date {
   return point.createdAt ?? point.firstSeenAt;
 }
 
-/** Restore points no operation accounts for: each is a success of its own. */
-export function unaccountedRestorePoints(points: HistoryRestorePoint[], operations: HistoryOperation[]): HistoryRestorePoint[] {
-  const ids = new Set(operations.map((op) => `${op.providerId}\u0000${op.nativeId}`));
-  const succeededByResource = new Map<string, HistoryOperation[]>();
-  for (const op of operations) {
-    if (!op.target || !SUCCESS.has(op.status)) continue;
-    push(succeededByResource, refKey(op.target), op);
+/** Everything known of one resource: looked up once per row, never by building string keys per row. */
+interface Slot {
+  ref: ResourceRef;
+  /** Matrix rows this resource counts in (its own, and the row it is a part of). */
+  rows: number[];
+  /** Operations of a backup kind. */
+  operations: HistoryOperation[];
+  /** Restore points no operation accounts for: each is a success of its own. */
+  unaccounted: HistoryRestorePoint[];
+  /** When its backups started (operations of a backup kind, unaccounted restore points), ascending. */
+  starts?: Float64Array;
+  startList: number[];
+  succeededRuns: Array<[number, number]>;
+}
+
+/** Resource -> slot, nested by provider, type and native id (a dashboard passes tens of thousands of rows). */
+class Slots {
+  private readonly byProvider = new Map<string, Map<string, Map<string, Slot>>>();
+
+  get(ref: ResourceRef): Slot {
+    let byType = this.byProvider.get(ref.providerId);
+    if (!byType) this.byProvider.set(ref.providerId, (byType = new Map()));
+    let byId = byType.get(ref.type);
+    if (!byId) byType.set(ref.type, (byId = new Map()));
+    let slot = byId.get(ref.nativeId);
+    if (!slot) byId.set(ref.nativeId, (slot = { ref, rows: [], operations: [], unaccounted: [], startList: [], succeededRuns: [] }));
+    return slot;
   }
-  return points.filter((point) => {
-    if (ids.has(`${point.providerId}\u0000${point.nativeId}`)) return false;
-    if (!point.createdAt) return true;
-    const at = point.createdAt.getTime();
-    return !(succeededByResource.get(refKey(point.resource)) ?? []).some((op) => {
+
+  *all(): Iterable<Slot> {
+    for (const byType of this.byProvider.values()) for (const byId of byType.values()) yield* byId.values();
+  }
+}
+
+/** Sort operations and restore points into slots, drop the restore points operations account for. */
+function indexBackups(slots: Slots, operations: HistoryOperation[], restorePoints: HistoryRestorePoint[]): void {
+  const ids = new Map<string, Set<string>>();
+  for (const op of operations) {
+    let set = ids.get(op.providerId);
+    if (!set) ids.set(op.providerId, (set = new Set()));
+    set.add(op.nativeId);
+    if (!op.target) continue;
+    const slot = slots.get(op.target);
+    if (BACKUP_KINDS.has(op.kind)) {
+      slot.operations.push(op);
+      slot.startList.push(operationAt(op).getTime());
+    }
+    if (SUCCESS.has(op.status)) {
       const start = (op.startedAt ?? op.finishedAt ?? op.updatedAt).getTime() - RESTORE_POINT_SLACK_MS;
       const end = (op.finishedAt ?? op.updatedAt).getTime() + RESTORE_POINT_SLACK_MS;
-      return at >= start && at <= end;
-    });
-  });
+      slot.succeededRuns.push([start, end]);
+    }
+  }
+  const intervals = new Map<Slot, Intervals>();
+  for (const point of restorePoints) {
+    // Same native id: the restore point is that operation (CloudSigma snapshots, BILLmanager images).
+    if (ids.get(point.providerId)?.has(point.nativeId)) continue;
+    const slot = slots.get(point.resource);
+    if (point.createdAt && slot.succeededRuns.length > 0) {
+      let found = intervals.get(slot);
+      if (!found) intervals.set(slot, (found = Intervals.of(slot.succeededRuns)));
+      if (found.contains(point.createdAt.getTime())) continue;
+    }
+    slot.unaccounted.push(point);
+    // One an operation accounts for is that operation's (whose start counts, or an offsite copy: no backup).
+    if (point.createdAt) slot.startList.push(point.createdAt.getTime());
+  }
+  for (const slot of slots.all()) slot.starts = Float64Array.from(slot.startList).sort();
+}
+
+/** Restore points no operation accounts for: each is a success of its own. */
+export function unaccountedRestorePoints(points: HistoryRestorePoint[], operations: HistoryOperation[]): HistoryRestorePoint[] {
+  const slots = new Slots();
+  indexBackups(slots, operations, points);
+  const kept = new Set([...slots.all()].flatMap((slot) => slot.unaccounted));
+  return points.filter((point) => kept.has(point));
+}
+
+/**
+ * Closed intervals sorted by start, with the running maximum of their ends, so "does any hold
+ * t" is a binary search and a short walk back: a dashboard asks it for every restore point of
+ * a thousand resources.
+ */
+class Intervals {
+  private constructor(
+    private readonly starts: Float64Array,
+    private readonly maxEnds: Float64Array,
+    private readonly ends: Float64Array,
+  ) {}
+
+  static of(list: Array<[number, number]>): Intervals {
+    const sorted = [...list].sort((a, b) => a[0] - b[0]);
+    const starts = Float64Array.from(sorted, (i) => i[0]);
+    const ends = Float64Array.from(sorted, (i) => i[1]);
+    const maxEnds = new Float64Array(ends.length);
+    ends.forEach((end, i) => (maxEnds[i] = i === 0 ? end : Math.max(maxEnds[i - 1], end)));
+    return new Intervals(starts, maxEnds, ends);
+  }
+
+  contains(t: number): boolean {
+    for (let i = lastAtOrBefore(this.starts, t); i >= 0 && this.maxEnds[i] >= t; i--) {
+      if (this.ends[i] >= t) return true;
+    }
+    return false;
+  }
+}
+
+/** Index of the last value <= t in an ascending array, or -1. */
+function lastAtOrBefore(values: Float64Array, t: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= t) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /**
@@ -219,31 +318,38 @@ export function detectMissedRuns(
   now: Date,
   graceMinutes: number,
 ): MissedRun[] {
+  const slots = new Slots();
+  indexBackups(slots, operations, restorePoints);
+  return missedFrom(dueRuns, slots, now, graceMinutes).map((m) => m.run);
+}
+
+function missedFrom(dueRuns: HistoryDueRun[], slots: Slots, now: Date, graceMinutes: number): Array<{ run: MissedRun; slot: Slot }> {
   const graceMs = validateGrace(graceMinutes) * 60_000;
-  const starts = new Map<string, number[]>();
-  for (const op of operations) {
-    if (op.target && BACKUP_KINDS.has(op.kind)) push(starts, refKey(op.target), operationAt(op).getTime());
-  }
-  // A restore point an operation accounts for is that operation's (whose start already counts, or
-  // which is an offsite copy and so no backup).
-  for (const point of unaccountedRestorePoints(restorePoints, operations)) {
-    if (point.createdAt) push(starts, refKey(point.resource), point.createdAt.getTime());
-  }
-  const missed: MissedRun[] = [];
+  const missed: Array<{ run: MissedRun; slot: Slot }> = [];
   for (const run of dueRuns) {
     const due = run.dueAt.getTime();
     if (due + graceMs > now.getTime()) continue;
-    const happened = (starts.get(refKey(run.resource)) ?? []).some((at) => at >= due - graceMs && at <= due + graceMs);
-    if (happened) continue;
+    const slot = slots.get(run.resource);
+    const starts = slot.starts ?? new Float64Array();
+    // The first start at or after dueAt - grace must not be later than dueAt + grace.
+    const next = lastAtOrBefore(starts, due - graceMs - 1) + 1;
+    if (next < starts.length && starts[next] <= due + graceMs) continue;
     missed.push({
-      providerId: run.providerId,
-      resource: run.resource,
-      ...(run.scheduleId !== undefined ? { scheduleId: run.scheduleId } : {}),
-      dueAt: run.dueAt,
-      detectedAt: new Date(due + graceMs),
+      slot,
+      run: {
+        providerId: run.providerId,
+        resource: run.resource,
+        ...(run.scheduleId !== undefined ? { scheduleId: run.scheduleId } : {}),
+        dueAt: run.dueAt,
+        detectedAt: new Date(due + graceMs),
+      },
     });
   }
-  return missed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || refKey(a.resource).localeCompare(refKey(b.resource)));
+  return missed.sort((a, b) => a.run.dueAt.getTime() - b.run.dueAt.getTime() || compare(refKey(a.run.resource), refKey(b.run.resource)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function validateGrace(graceMinutes: number): number {
@@ -263,26 +369,18 @@ interface Cell {
  */
 export function backupHistory<R extends HistoryResource>(input: HistoryInput<R>): BackupHistory<R> {
   const days = localDays(input.now, input.days, input.timezone);
-  const windowStart = days[0].start.getTime();
+  const starts = Float64Array.from(days, (d) => d.start.getTime());
   const windowEnd = days[days.length - 1].end.getTime();
   const dayIndex = (at: Date): number => {
     const t = at.getTime();
-    if (t < windowStart || t >= windowEnd) return -1;
-    let low = 0;
-    let high = days.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (days[mid].start.getTime() <= t) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return t >= windowEnd ? -1 : lastAtOrBefore(starts, t);
   };
 
-  // Each resource key -> the rows it counts in (its own row, and a row it is a part of).
-  const rowsOf = new Map<string, number[]>();
+  // Rows first, so each resource's slot knows the rows it counts in (its own, and a row it is a part of).
+  const slots = new Slots();
   input.resources.forEach((resource, row) => {
-    push(rowsOf, refKey(resource), row);
-    for (const part of resource.parts ?? []) push(rowsOf, refKey(part), row);
+    slots.get(resource).rows.push(row);
+    for (const part of resource.parts ?? []) slots.get(part).rows.push(row);
   });
   const cells: Cell[][] = input.resources.map(() => days.map(() => ({ succeeded: 0, failed: 0, missed: 0 })));
   const running = new Set<number>();
@@ -292,35 +390,34 @@ export function backupHistory<R extends HistoryResource>(input: HistoryInput<R>)
     if (lastSuccess[row] === undefined || t > lastSuccess[row]!) lastSuccess[row] = t;
   };
 
-  for (const op of input.operations) {
-    if (!op.target || !BACKUP_KINDS.has(op.kind)) continue;
-    const rows = rowsOf.get(refKey(op.target));
-    if (!rows) continue;
-    const day = dayIndex(operationAt(op));
-    for (const row of rows) {
-      if (SUCCESS.has(op.status)) {
-        noteSuccess(row, op.finishedAt ?? operationAt(op));
+  indexBackups(slots, input.operations, input.restorePoints);
+  for (const slot of slots.all()) {
+    if (slot.rows.length === 0) continue;
+    for (const op of slot.operations) {
+      const day = dayIndex(operationAt(op));
+      for (const row of slot.rows) {
+        if (SUCCESS.has(op.status)) {
+          noteSuccess(row, op.finishedAt ?? operationAt(op));
+          if (day >= 0) cells[row][day].succeeded++;
+        } else if (FAILURE.has(op.status)) {
+          if (day >= 0) cells[row][day].failed++;
+        } else if (ACTIVE.has(op.status) && day >= 0) {
+          running.add(row);
+        }
+      }
+    }
+    for (const point of slot.unaccounted) {
+      const day = dayIndex(restorePointAt(point));
+      for (const row of slot.rows) {
+        noteSuccess(row, restorePointAt(point));
         if (day >= 0) cells[row][day].succeeded++;
-      } else if (FAILURE.has(op.status)) {
-        if (day >= 0) cells[row][day].failed++;
-      } else if (ACTIVE.has(op.status) && day >= 0) {
-        running.add(row);
       }
     }
   }
-  for (const point of unaccountedRestorePoints(input.restorePoints, input.operations)) {
-    const rows = rowsOf.get(refKey(point.resource));
-    if (!rows) continue;
-    const day = dayIndex(restorePointAt(point));
-    for (const row of rows) {
-      noteSuccess(row, restorePointAt(point));
-      if (day >= 0) cells[row][day].succeeded++;
-    }
-  }
-  const dueInWindow = input.dueRuns.filter((run) => dayIndex(run.dueAt) >= 0 && rowsOf.has(refKey(run.resource)));
-  for (const run of detectMissedRuns(dueInWindow, input.operations, input.restorePoints, input.now, input.graceMinutes)) {
+  const dueInWindow = input.dueRuns.filter((run) => dayIndex(run.dueAt) >= 0);
+  for (const { run, slot } of missedFrom(dueInWindow, slots, input.now, input.graceMinutes)) {
     const day = dayIndex(run.dueAt);
-    for (const row of rowsOf.get(refKey(run.resource)) ?? []) cells[row][day].missed++;
+    for (const row of slot.rows) cells[row][day].missed++;
   }
 
   const today = days.length - 1;
@@ -345,10 +442,4 @@ function statusOf(cell: Cell, runningToday: boolean): HistoryDayStatus {
   if (cell.failed > 0) return 'FAILED';
   if (cell.missed > 0) return 'MISSED';
   return 'NONE';
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
