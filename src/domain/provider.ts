@@ -83,6 +83,11 @@ export interface Provider {
   listOperations(): Promise<Operation[]>;
   /** One operation's current state, also after it left the upstream's running list where the provider can tell. */
   getOperation(nativeId: string): Promise<Operation | undefined>;
+  /**
+   * Finished operations of a resource the provider still reports (its history), for the
+   * journal's backfill; providers whose history is their restore points leave it out.
+   */
+  listHistory?(resource: ResourceRef): Promise<Operation[]>;
 
   assignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;
   unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;

@@ -1,8 +1,9 @@
 /**
  * Backfill: on first start, and for a provider added later, import the history the provider
  * still holds — every restore point of every VM and disk (Altaro versions, CloudSigma
- * snapshots and remote snapshots, BILLmanager backups) — so the day matrix shows it from the
- * first query. Each provider once: the journal remembers when it was done.
+ * snapshots and remote snapshots, BILLmanager backups), and the finished operations it still
+ * reports (Altaro's backup and offsite-copy reports, failures included) — so the day matrix
+ * shows it from the first query. Each provider once: the journal remembers when it was done.
  */
 import type { Logger } from 'pino';
 import type { Provider } from '../domain/provider.js';
@@ -26,14 +27,17 @@ async function backfillProvider(provider: Provider, journal: Journal, logger: Lo
     logger.info({ provider: provider.id, resources: resources.length }, 'journal: importing the history the provider still holds');
     let done = 0;
     let points = 0;
+    let operations = 0;
     let nextReport = 0.25;
     const queue = [...resources];
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         for (let resource = queue.shift(); resource; resource = queue.shift()) {
-          const backups = await provider.listBackups(resource);
+          const [backups, history] = await Promise.all([provider.listBackups(resource), provider.listHistory?.(resource) ?? []]);
           journal.restorePoints(backups.map((backup) => restorePointOf(backup, new Date())));
+          for (const operation of history) journal.observed(operation);
           points += backups.length;
+          operations += history.length;
           done += 1;
           if (resources.length >= 8 && done / resources.length >= nextReport) {
             logger.info({ provider: provider.id, done, of: resources.length, restorePoints: points }, 'journal: history import progress');
@@ -44,7 +48,7 @@ async function backfillProvider(provider: Provider, journal: Journal, logger: Lo
     );
     await journal.flush();
     await journal.store.markBackfilled(provider.id, new Date());
-    logger.info({ provider: provider.id, restorePoints: points, ms: Date.now() - started }, 'journal: history imported');
+    logger.info({ provider: provider.id, restorePoints: points, operations, ms: Date.now() - started }, 'journal: history imported');
   } catch (error) {
     // Not marked: the next start (or the watcher's next round) tries again.
     logger.warn({ provider: provider.id, err: (error as Error).message }, 'journal: history import failed; will try again');

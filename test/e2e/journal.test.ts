@@ -87,6 +87,27 @@ describe.each(JOURNALS)('the journal on %s', (_name, journalUrl) => {
     }
   });
 
+  it('imports the history the providers still hold on its first round, failures included', async () => {
+    const g = await gateway({ journal: { url: await journalUrl() } });
+    await g.server.watcher!.round();
+    await g.journal!.flush();
+    const exch = await vmIdOf(g, 'EXCH01');
+    const failed = expectData(await g.gql(OperationHistoryQuery, { first: 10, filter: { targetIds: [exch], statuses: ['FAILED'] } }));
+    expect(failed.operationHistory.edges[0]?.node).toMatchObject({ kind: 'BACKUP', status: 'FAILED', source: 'PROVIDER', target: { name: 'EXCH01' } });
+    // The seeded week of nightly backups shows from the first query, on every provider.
+    const week = expectData(await g.gql(BackupHistoryQuery, { days: 7, timezone: 'UTC' })).backupHistory.resources;
+    for (const provider of ['hq', 'zrh', 'vps']) {
+      const ofProvider = week.filter((r) => r.resource.provider.name === provider && r.days.some((d) => d.status === 'SUCCEEDED'));
+      expect(ofProvider.length, provider).toBeGreaterThan(0);
+    }
+    expect(week.find((r) => r.resource.name === 'EXCH01')!.days.some((d) => d.failed > 0)).toBe(true);
+    // A second round imports nothing again: the journal remembers each provider's backfill.
+    const before = failed.operationHistory.totalCount;
+    await g.server.watcher!.round();
+    await g.journal!.flush();
+    expect(expectData(await g.gql(OperationHistoryQuery, { first: 10, filter: { targetIds: [exch], statuses: ['FAILED'] } })).operationHistory.totalCount).toBe(before);
+  });
+
   it('records an operation started upstream, directly at the simulator, as source PROVIDER', async () => {
     const g = await gateway({ journal: { url: await journalUrl(), watchIntervalMs: 150, backfill: false } });
     const sim = g.demo.simulators.altaro;

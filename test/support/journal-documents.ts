@@ -43,6 +43,9 @@ export const BackupHistoryQuery = graphql(`
         resource {
           id
           name
+          provider {
+            name
+          }
         }
         lastSuccessAt
         days {

@@ -23,6 +23,7 @@ import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { AltaroClient, listOf, type AltaroConnection } from './client.js';
 import { num, parseAltaroDate, str, toVirtualMachine, vmNativeId, type Wire } from './map.js';
+import { reportHistory } from './history.js';
 import { AltaroOperations } from './operations.js';
 
 export interface AltaroProviderConfig extends AltaroConnection {
@@ -216,6 +217,12 @@ export class AltaroProvider extends HttpProvider {
 
   getOperation(nativeId: string): Promise<Operation | undefined> {
     return this.operations.get(nativeId);
+  }
+
+  /** Backup and offsite-copy reports the install still holds (the journal's backfill). */
+  async listHistory(resource: ResourceRef): Promise<Operation[]> {
+    if (resource.type !== 'VirtualMachine') return [];
+    return reportHistory(this.client, this.id, resource.nativeId, this.timeZone);
   }
 
   // ---- writes ----
