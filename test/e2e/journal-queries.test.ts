@@ -276,4 +276,18 @@ describe('backupHistory and missedRuns over the journal', () => {
       await bare.close();
     }
   });
+
+  it('when the database goes away, these queries answer JOURNAL_UNAVAILABLE without driver detail; the rest still answers', async () => {
+    const other = await startTestGateway({ demo: gw.demo });
+    try {
+      await other.journal!.store.close();
+      for (const response of [await other.gql(BackupHistoryQuery, {}), await other.gql(OperationHistoryQuery, {})]) {
+        expect(response.errors?.[0].extensions?.code).toBe('JOURNAL_UNAVAILABLE');
+        expect(response.errors?.[0].message).toBe('the journal (sqlite) cannot be read right now; /readyz shows its state');
+      }
+      expect(expectData(await other.gql(ProvidersQuery)).providers.length).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  });
 });
