@@ -21,7 +21,12 @@ import type {
   RestorePoint,
 } from './store.js';
 
-const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
+/**
+ * SQL for "this row's operation is over": a terminal status or final. Spelled as equalities, not
+ * `status IN (...)`: measured inside this upsert, the IN lists made batches about 100x slower
+ * (SQLite appears to rebuild each list for every row).
+ */
+const overSql = (row: string) => `(${[...TERMINAL_STATUSES].map((status) => `${row}.status = '${status}'`).join(' OR ')} OR ${row}.final)`;
 
 /**
  * Whether the incoming observation (`excluded`) wins over the stored row: an observation that
@@ -29,11 +34,7 @@ const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join
  * the same kind the later updatedAt wins. Evaluated by SQLite inside the upsert, so the rules
  * hold whatever order observations arrive in.
  */
-const INCOMING_WINS = `(CASE
-  WHEN (excluded.status IN (${TERMINAL_LIST}) OR excluded.final) <> (operations.status IN (${TERMINAL_LIST}) OR operations.final)
-    THEN (excluded.status IN (${TERMINAL_LIST}) OR excluded.final)
-  ELSE excluded.updated_at >= operations.updated_at
-END)`;
+const INCOMING_WINS = `(CASE WHEN ${overSql('excluded')} <> ${overSql('operations')} THEN ${overSql('excluded')} ELSE excluded.updated_at >= operations.updated_at END)`;
 const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE operations.${column} END`;
 
 const UPSERT_OPERATION = `
@@ -212,6 +213,9 @@ export class SqliteJournal implements JournalStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Keys land all over the b-trees (provider/native ids): SQLite's default 2 MB page cache
+    // thrashes once a year of history is in; 64 MB keeps the indexes' upper levels in memory.
+    this.db.pragma('cache_size = -65536');
   }
 
   /** Prepared once per SQL text (tables must exist, hence not in the constructor). */
@@ -364,8 +368,8 @@ export class SqliteJournal implements JournalStore {
     const cutoff = before.getTime();
     return this.db.transaction(() => {
       let removed = 0;
-      removed += this.db
-        .prepare('DELETE FROM operation_events WHERE (provider_id, native_id) IN (SELECT provider_id, native_id FROM operations WHERE updated_at < ?)')
+      removed += this
+        .statement('DELETE FROM operation_events WHERE (provider_id, native_id) IN (SELECT provider_id, native_id FROM operations WHERE updated_at < ?)')
         .run(cutoff).changes;
       removed += this.statement('DELETE FROM operations WHERE updated_at < ?').run(cutoff).changes;
       removed += this.statement(`DELETE FROM restore_points WHERE ${RESTORE_POINT_AT} < ?`).run(cutoff).changes;
