@@ -122,6 +122,11 @@ describe('backupHistory: a day status from its counts', () => {
       ['NONE:0/0/0', 'SUCCEEDED:1/0/0', 'NONE:0/0/0'],
     ],
     [
+      'a restore point with no creation time counts on the day the journal first saw it',
+      { restorePoints: [point('2025-06-09T02:00:00Z', { createdAt: undefined, firstSeenAt: at('2025-06-10T01:00:00Z') })] },
+      ['NONE:0/0/0', 'NONE:0/0/0', 'SUCCEEDED:1/0/0'],
+    ],
+    [
       'dedup: the restore point a succeeded operation made (within 5 minutes of its run) is not a second success',
       {
         operations: [op({ startedAt: at('2025-06-09T02:00:00Z'), finishedAt: at('2025-06-09T02:30:00Z') })],
