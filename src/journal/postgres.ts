@@ -25,6 +25,8 @@ import type {
 const MIGRATION_LOCK = '7627866746097516908';
 const APPLICATION_NAME = 'backup-gateway-journal';
 const RETRIES = 3;
+/** A query that has not answered by then is failed (a network partition would otherwise hold the writer forever). */
+const QUERY_TIMEOUT_MS = 60_000;
 
 const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
 const overSql = (row: string) => `(${row}.status IN (${TERMINAL_LIST}) OR ${row}.final)`;
@@ -215,7 +217,7 @@ export class PostgresJournal implements JournalStore {
   private leading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, keepAlive: true, application_name: APPLICATION_NAME });
+    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true, application_name: APPLICATION_NAME });
     // An idle pooled connection that drops emits 'error' on the pool; unhandled, it would end the
     // process. The pool discards that client, and the next query reports the outage to its caller.
     this.pool.on('error', () => undefined);
@@ -439,7 +441,7 @@ export class PostgresJournal implements JournalStore {
   }
 
   private async connectLeader(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000, keepAlive: true, application_name: `${APPLICATION_NAME}-leader` });
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true, application_name: `${APPLICATION_NAME}-leader` });
     // The session ended under us (server restart, terminated backend, network): its locks are gone.
     const lost = () => {
       if (this.leader !== client) return;
