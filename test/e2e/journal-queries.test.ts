@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { JournalOperation } from '../../src/journal/store.js';
+import { StartBackupMutation } from '../support/documents.js';
 import { expectData, startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
 
 const BackupHistoryQuery = graphql(`
@@ -110,6 +111,16 @@ const InventoryQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+const LiveOperationsQuery = graphql(`
+  query JournalLiveOperations {
+    operations {
+      nativeId
+      source
+      startedBy
     }
   }
 `);
@@ -222,6 +233,20 @@ describe('operationHistory over the journal', () => {
     expect(byVm.edges.map((e) => e.node.nativeId)).toEqual(['history-drive-snap']);
     const byDisk = expectData(await gw.gql(OperationHistoryQuery, { filter: { ...filter, targetIds: [server.disks[0].id] } })).operationHistory;
     expect(byDisk.edges.map((e) => e.node.nativeId)).toEqual(['history-drive-snap']);
+  });
+});
+
+describe('live operations', () => {
+  it('show the source the journal knows: GATEWAY for a backup started here, PROVIDER for one it never saw started', async () => {
+    const { vms } = await inventory();
+    // The last instance: the day-matrix test below counts the first one's backups.
+    const vm = vms.filter((v) => v.provider.name === 'vps').at(-1)!;
+    expect(vm).not.toBe(vms.find((v) => v.provider.name === 'vps'));
+    const started = expectData(await gw.gql(StartBackupMutation, { input: { targetId: vm.id } })).startBackup;
+    if (started.__typename !== 'StartOperationSuccess') throw new Error(`startBackup failed: ${JSON.stringify(started)}`);
+    const live = expectData(await gw.gql(LiveOperationsQuery)).operations;
+    expect(live.find((op) => op.nativeId === started.operation.nativeId)).toEqual({ nativeId: started.operation.nativeId, source: 'GATEWAY', startedBy: null });
+    expect(live.filter((op) => op.nativeId !== started.operation.nativeId).every((op) => op.source === 'PROVIDER')).toBe(true);
   });
 });
 
