@@ -29,16 +29,18 @@ type Origin = { source: OperationSource; startedBy?: string };
 /**
  * A live operation (from a provider) learns its source from the journal: one loader per
  * request, so a list of operations costs one lookup per distinct operation, never per field.
+ * A subscription keeps its context for its life: its loader starts afresh past LOADER_LIMIT lookups, so it never grows without end.
  */
-const origins = new WeakMap<GatewayContext, DataLoader<string, Origin>>();
+const LOADER_LIMIT = 5_000;
+const origins = new WeakMap<GatewayContext, { loader: DataLoader<string, Origin>; keys: number }>();
 function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise<Origin> {
   // A journal row carries its own.
   if (op.source) return Promise.resolve({ source: op.source, startedBy: op.startedBy });
   const journal = journalOf(ctx);
   if (!journal) return Promise.resolve({ source: 'PROVIDER' });
-  let loader = origins.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<string, Origin>(
+  let entry = origins.get(ctx);
+  if (!entry || entry.keys >= LOADER_LIMIT) {
+    const loader = new DataLoader<string, Origin>(
       (keys) =>
         Promise.all(
           keys.map((key) => {
@@ -48,9 +50,10 @@ function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise
         ),
       { maxBatchSize: 1000 },
     );
-    origins.set(ctx, loader);
+    origins.set(ctx, (entry = { loader, keys: 0 }));
   }
-  return loader.load(JSON.stringify([op.providerId, op.nativeId]));
+  entry.keys++;
+  return entry.loader.load(JSON.stringify([op.providerId, op.nativeId]));
 }
 
 builder.objectFields(OperationRef, (t) => ({
