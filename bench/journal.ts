@@ -23,8 +23,10 @@ const QUERIES = 15;
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-11-30T12:00:00Z');
 
+// The resolver always names the providers (every configured one when the filter names none).
+const PROVIDERS = ['hq', 'cloud', 'billing'];
 const resources: HistoryResource[] = Array.from({ length: RESOURCES }, (_, i) => ({
-  providerId: ['hq', 'cloud', 'billing'][i % 3],
+  providerId: PROVIDERS[i % 3],
   type: 'VirtualMachine',
   nativeId: `vm-${i}`,
   name: `vm ${i}`,
@@ -100,9 +102,9 @@ async function historyQuery(store: JournalStore): Promise<{ read: number; matrix
   const from = new Date(window[0].start.getTime() - DAY_MS);
   const to = window[window.length - 1].end;
   const [operations, restorePoints, dueRuns] = await Promise.all([
-    store.operationsBetween(from, to, { kinds: [...HISTORY_OPERATION_KINDS] }),
-    store.restorePointsBetween(from, to),
-    store.dueRunsBetween(window[0].start, to),
+    store.operationsBetween(from, to, { providerIds: PROVIDERS, kinds: [...HISTORY_OPERATION_KINDS] }),
+    store.restorePointsBetween(from, to, { providerIds: PROVIDERS }),
+    store.dueRunsBetween(window[0].start, to, { providerIds: PROVIDERS }),
   ]);
   const read = performance.now();
   const result = backupHistory({ resources, operations, restorePoints, dueRuns, now: NOW, days: 30, timezone: 'UTC', graceMinutes: 60 });

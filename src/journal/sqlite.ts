@@ -78,45 +78,14 @@ const UPSERT_DUE_RUN = `
 
 const RESTORE_POINT_AT = 'coalesce(created_at, first_seen_at)';
 
-interface OperationRow {
-  provider_id: string;
-  native_id: string;
-  kind: string;
-  status: string;
-  final: number;
-  progress: number | null;
-  phase: string | null;
-  message: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  source: string;
-  started_by: string | null;
-  started_at: number | null;
-  updated_at: number;
-  finished_at: number | null;
-}
-
-interface RestorePointRow {
-  provider_id: string;
-  native_id: string;
-  resource_type: string;
-  resource_id: string;
-  kind: string;
-  created_at: number | null;
-  size_bytes: number | null;
-  status: string | null;
-  location: string | null;
-  first_seen_at: number;
-}
-
-interface DueRunRow {
-  provider_id: string;
-  resource_type: string;
-  resource_id: string;
-  due_at: number;
-  schedule_id: string | null;
-  seen_at: number;
-}
+// Bulk reads fetch rows as arrays (better-sqlite3's raw mode), in these column orders: a month
+// of history is tens of thousands of rows, and arrays skip building an object per row.
+const OPERATION_COLUMNS = 'provider_id, native_id, kind, status, final, progress, phase, message, target_type, target_id, source, started_by, started_at, updated_at, finished_at';
+type OperationRow = [string, string, string, string, number, number | null, string | null, string | null, string | null, string | null, string, string | null, number | null, number, number | null];
+const RESTORE_POINT_COLUMNS = 'provider_id, native_id, resource_type, resource_id, kind, created_at, size_bytes, status, location, first_seen_at';
+type RestorePointRow = [string, string, string, string, string, number | null, number | null, string | null, string | null, number];
+const DUE_RUN_COLUMNS = 'provider_id, resource_type, resource_id, due_at, schedule_id, seen_at';
+type DueRunRow = [string, string, string, number, string | null, number];
 
 const ms = (date: Date | undefined) => (date === undefined ? null : date.getTime());
 const date = (value: number | null) => (value === null ? undefined : new Date(value));
@@ -124,45 +93,48 @@ const text = (value: string | null) => (value === null ? undefined : value);
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 function toOperation(row: OperationRow): JournalOperation {
+  const [providerId, nativeId, kind, status, final, progress, phase, message, targetType, targetId, source, startedBy, startedAt, updatedAt, finishedAt] = row;
   return {
-    providerId: row.provider_id,
-    nativeId: row.native_id,
-    kind: row.kind as OperationKind,
-    status: row.status as OperationStatus,
-    final: row.final === 1,
-    progress: row.progress ?? undefined,
-    phase: text(row.phase),
-    message: text(row.message),
-    target: row.target_id === null ? undefined : { providerId: row.provider_id, type: row.target_type as ResourceType, nativeId: row.target_id },
-    source: row.source as OperationSource,
-    startedBy: text(row.started_by),
-    startedAt: date(row.started_at),
-    updatedAt: new Date(row.updated_at),
-    finishedAt: date(row.finished_at),
+    providerId,
+    nativeId,
+    kind: kind as OperationKind,
+    status: status as OperationStatus,
+    final: final === 1,
+    progress: progress ?? undefined,
+    phase: text(phase),
+    message: text(message),
+    target: targetId === null ? undefined : { providerId, type: targetType as ResourceType, nativeId: targetId },
+    source: source as OperationSource,
+    startedBy: text(startedBy),
+    startedAt: date(startedAt),
+    updatedAt: new Date(updatedAt),
+    finishedAt: date(finishedAt),
   };
 }
 
 function toRestorePoint(row: RestorePointRow): RestorePoint {
+  const [providerId, nativeId, resourceType, resourceId, kind, createdAt, sizeBytes, status, location, firstSeenAt] = row;
   return {
-    providerId: row.provider_id,
-    nativeId: row.native_id,
-    resource: { providerId: row.provider_id, type: row.resource_type as ResourceType, nativeId: row.resource_id },
-    kind: row.kind as BackupKind,
-    createdAt: date(row.created_at),
-    sizeBytes: row.size_bytes ?? undefined,
-    status: text(row.status),
-    location: text(row.location),
-    firstSeenAt: new Date(row.first_seen_at),
+    providerId,
+    nativeId,
+    resource: { providerId, type: resourceType as ResourceType, nativeId: resourceId },
+    kind: kind as BackupKind,
+    createdAt: date(createdAt),
+    sizeBytes: sizeBytes ?? undefined,
+    status: text(status),
+    location: text(location),
+    firstSeenAt: new Date(firstSeenAt),
   };
 }
 
 function toDueRun(row: DueRunRow): DueRun {
+  const [providerId, resourceType, resourceId, dueAt, scheduleId, seenAt] = row;
   return {
-    providerId: row.provider_id,
-    resource: { providerId: row.provider_id, type: row.resource_type as ResourceType, nativeId: row.resource_id },
-    scheduleId: text(row.schedule_id),
-    dueAt: new Date(row.due_at),
-    seenAt: new Date(row.seen_at),
+    providerId,
+    resource: { providerId, type: resourceType as ResourceType, nativeId: resourceId },
+    scheduleId: text(scheduleId),
+    dueAt: new Date(dueAt),
+    seenAt: new Date(seenAt),
   };
 }
 
@@ -175,7 +147,9 @@ function operationConditions(filter: OperationFilter): { sql: string[]; params: 
     sql.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
-  oneOf('provider_id', filter.providerIds);
+  // `+provider_id`: not through the primary key. SQLite (without statistics) would otherwise walk
+  // a provider's whole history by its key and sort it, instead of the time index it needs.
+  oneOf('+provider_id', filter.providerIds);
   oneOf('kind', filter.kinds);
   oneOf('status', filter.statuses);
   if (filter.targets !== undefined) {
@@ -198,7 +172,7 @@ const where = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE $
 function providerCondition(providerIds: string[] | undefined): { sql: string[]; params: unknown[] } {
   if (providerIds === undefined) return { sql: [], params: [] };
   if (providerIds.length === 0) return { sql: ['0'], params: [] };
-  return { sql: [`provider_id IN (${placeholders(providerIds.length)})`], params: providerIds };
+  return { sql: [`+provider_id IN (${placeholders(providerIds.length)})`], params: providerIds }; // see operationConditions
 }
 
 export class SqliteJournal implements JournalStore {
@@ -219,13 +193,15 @@ export class SqliteJournal implements JournalStore {
   }
 
   /** Prepared once per SQL text (tables must exist, hence not in the constructor). */
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+  private statement(sql: string, raw = false): Database.Statement {
+    const key = raw ? `raw:${sql}` : sql;
+    let statement = this.statements.get(key);
     if (statement === undefined) {
       // Filters with lists make many shapes: keep the cache bounded.
       if (this.statements.size >= 256) this.statements.clear();
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (raw) statement.raw(true);
+      this.statements.set(key, statement);
     }
     return statement;
   }
@@ -274,7 +250,7 @@ export class SqliteJournal implements JournalStore {
   }
 
   async getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined> {
-    const row = this.statement('SELECT * FROM operations WHERE provider_id = ? AND native_id = ?').get(providerId, nativeId) as OperationRow | undefined;
+    const row = this.statement(`SELECT ${OPERATION_COLUMNS} FROM operations WHERE provider_id = ? AND native_id = ?`, true).get(providerId, nativeId) as OperationRow | undefined;
     return row === undefined ? undefined : toOperation(row);
   }
 
@@ -288,21 +264,21 @@ export class SqliteJournal implements JournalStore {
       page.push('(sort_at < ? OR (sort_at = ? AND (provider_id, native_id) > (?, ?)))');
       pageParams.push(after.sortAt.getTime(), after.sortAt.getTime(), after.providerId, after.nativeId);
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM operations ${where(page)} ORDER BY sort_at DESC, provider_id, native_id LIMIT ?`)
+    const rows = this
+      .statement(`SELECT ${OPERATION_COLUMNS} FROM operations ${where(page)} ORDER BY sort_at DESC, provider_id, native_id LIMIT ?`, true)
       .all(...pageParams, limit + 1) as OperationRow[];
     return { items: rows.slice(0, limit).map(toOperation), totalCount, hasNextPage: rows.length > limit };
   }
 
   async operationsBetween(from: Date, to: Date, filter: Pick<OperationFilter, 'providerIds' | 'kinds'> = {}): Promise<JournalOperation[]> {
     const { sql, params } = operationConditions({ providerIds: filter.providerIds, kinds: filter.kinds, from, to });
-    const rows = this.statement(`SELECT * FROM operations ${where(sql)} ORDER BY sort_at, provider_id, native_id`).all(...params) as OperationRow[];
+    const rows = this.statement(`SELECT ${OPERATION_COLUMNS} FROM operations ${where(sql)} ORDER BY sort_at, provider_id, native_id`, true).all(...params) as OperationRow[];
     return rows.map(toOperation);
   }
 
   async events(providerId: string, nativeId: string): Promise<JournalEvent[]> {
-    const rows = this.db
-      .prepare('SELECT status, at FROM operation_events WHERE provider_id = ? AND native_id = ? ORDER BY at, status')
+    const rows = this
+      .statement('SELECT status, at FROM operation_events WHERE provider_id = ? AND native_id = ? ORDER BY at, status')
       .all(providerId, nativeId) as { status: string; at: number }[];
     return rows.map((row) => ({ providerId, nativeId, status: row.status as OperationStatus, at: new Date(row.at) }));
   }
@@ -329,8 +305,8 @@ export class SqliteJournal implements JournalStore {
 
   async restorePointsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<RestorePoint[]> {
     const providers = providerCondition(filter.providerIds);
-    const rows = this.db
-      .prepare(`SELECT * FROM restore_points ${where([`${RESTORE_POINT_AT} >= ?`, `${RESTORE_POINT_AT} < ?`, ...providers.sql])} ORDER BY ${RESTORE_POINT_AT}, provider_id, native_id`)
+    const rows = this
+      .statement(`SELECT ${RESTORE_POINT_COLUMNS} FROM restore_points ${where([`${RESTORE_POINT_AT} >= ?`, `${RESTORE_POINT_AT} < ?`, ...providers.sql])} ORDER BY ${RESTORE_POINT_AT}, provider_id, native_id`, true)
       .all(from.getTime(), to.getTime(), ...providers.params) as RestorePointRow[];
     return rows.map(toRestorePoint);
   }
@@ -344,8 +320,8 @@ export class SqliteJournal implements JournalStore {
 
   async dueRunsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<DueRun[]> {
     const providers = providerCondition(filter.providerIds);
-    const rows = this.db
-      .prepare(`SELECT * FROM due_runs ${where(['due_at >= ?', 'due_at < ?', ...providers.sql])} ORDER BY due_at, provider_id, resource_type, resource_id`)
+    const rows = this
+      .statement(`SELECT ${DUE_RUN_COLUMNS} FROM due_runs ${where(['due_at >= ?', 'due_at < ?', ...providers.sql])} ORDER BY due_at, provider_id, resource_type, resource_id`, true)
       .all(from.getTime(), to.getTime(), ...providers.params) as DueRunRow[];
     return rows.map(toDueRun);
   }
