@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { closedPort } from '../support/ports.js';
+import { REFUSING_PORT } from '../support/ports.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { ProvidersQuery, VirtualMachinesDeepQuery, VirtualMachinesQuery } from '../support/documents.js';
 import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
@@ -115,7 +115,7 @@ describe.each(SIM_PROFILES)('Altaro upstream (%s profile)', (profile) => {
     });
 
     it('answers the rest of the query when one provider is down, naming the one that failed', async () => {
-      const port = await closedPort();
+      const port = REFUSING_PORT;
       gw = await startTestGateway({
         editProviders: (ps) => [...ps, { ...ps.find((p) => p.id === 'hq')!, id: 'branch', baseUrl: `http://127.0.0.1:${port}/api/rest`, timeoutMs: 2000 } as (typeof ps)[number]],
       });

@@ -4,7 +4,7 @@
  */
 import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closedPort } from '../support/ports.js';
+import { REFUSING_PORT } from '../support/ports.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { OperationsUpdatedSubscription, StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
 import { subscribeSse } from '../support/subscribe.js';
@@ -33,7 +33,7 @@ describe('the gateway port', () => {
     expect(((await ready.json()) as { providers: unknown[] }).providers).toHaveLength(3);
     await gw.close();
 
-    const port = await closedPort();
+    const port = REFUSING_PORT;
     gw = await startTestGateway({ editProviders: (ps) => ps.map((p) => ({ ...p, baseUrl: p.baseUrl.replace(/:\d+\//, `:${port}/`) })) });
     const notReady = await fetch(gw.url.replace('/graphql', '/readyz'));
     expect(notReady.status).toBe(503);

@@ -10,3 +10,10 @@ export async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * A loopback port where connections are refused for the whole test run: 1 (tcpmux), which no
+ * test binds. A port from `closedPort()` is free only for a moment: with test files running in
+ * parallel another one may bind it, and a provider "down" there would answer.
+ */
+export const REFUSING_PORT = 1;
