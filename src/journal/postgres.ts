@@ -29,9 +29,10 @@ const RETRIES = 3;
 const QUERY_TIMEOUT_MS = 60_000;
 
 const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
-const overSql = (row: string) => `(${row}.status IN (${TERMINAL_LIST}) OR ${row}.final)`;
-/** The incoming observation wins: over (terminal or final) beats not over; otherwise the later updatedAt. */
-const INCOMING_WINS = `(CASE WHEN ${overSql('excluded')} <> ${overSql('o')} THEN ${overSql('excluded')} ELSE excluded.updated_at >= o.updated_at END)`;
+/** 2: a terminal status; 1: a final UNKNOWN; 0: not over. */
+const rankSql = (row: string) => `(CASE WHEN ${row}.status IN (${TERMINAL_LIST}) THEN 2 WHEN ${row}.final THEN 1 ELSE 0 END)`;
+/** The incoming observation wins: a higher rank (terminal > final UNKNOWN > not over), else the later updatedAt. */
+const INCOMING_WINS = `(CASE WHEN ${rankSql('excluded')} <> ${rankSql('o')} THEN ${rankSql('excluded')} > ${rankSql('o')} ELSE excluded.updated_at >= o.updated_at END)`;
 const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE o.${column} END`;
 
 const UPSERT_OPERATIONS = `

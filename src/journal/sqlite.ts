@@ -26,15 +26,17 @@ import type {
  * `status IN (...)`: measured inside this upsert, the IN lists made batches about 100x slower
  * (SQLite appears to rebuild each list for every row).
  */
-const overSql = (row: string) => `(${[...TERMINAL_STATUSES].map((status) => `${row}.status = '${status}'`).join(' OR ')} OR ${row}.final)`;
+/** 2: a terminal status; 1: a final UNKNOWN; 0: not over. A higher rank is never replaced by a lower one. */
+const rankSql = (row: string) => `(CASE WHEN ${[...TERMINAL_STATUSES].map((status) => `${row}.status = '${status}'`).join(' OR ')} THEN 2 WHEN ${row}.final THEN 1 ELSE 0 END)`;
 
 /**
- * Whether the incoming observation (`excluded`) wins over the stored row: an observation that
- * is over (terminal or final) beats one that is not, whatever the clocks say; between two of
- * the same kind the later updatedAt wins. Evaluated by SQLite inside the upsert, so the rules
+ * Whether the incoming observation (`excluded`) wins over the stored row: a terminal status
+ * beats a final UNKNOWN, which beats an operation not over, whatever the clocks say (a restarted
+ * instance that cannot tell an outcome any more must not undo one recorded); between two of
+ * the same rank the later updatedAt wins. Evaluated by SQLite inside the upsert, so the rules
  * hold whatever order observations arrive in.
  */
-const INCOMING_WINS = `(CASE WHEN ${overSql('excluded')} <> ${overSql('operations')} THEN ${overSql('excluded')} ELSE excluded.updated_at >= operations.updated_at END)`;
+const INCOMING_WINS = `(CASE WHEN ${rankSql('excluded')} <> ${rankSql('operations')} THEN ${rankSql('excluded')} > ${rankSql('operations')} ELSE excluded.updated_at >= operations.updated_at END)`;
 const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE operations.${column} END`;
 
 const UPSERT_OPERATION = `

@@ -108,7 +108,8 @@ export interface JournalStore {
   /**
    * Upsert each operation by (providerId, nativeId) in one transaction, and add an event for
    * each status not seen before. Merging into an existing row:
-   * - a terminal (or final) state is never replaced by a non-terminal one;
+   * - a terminal status is never replaced by a final UNKNOWN, and neither by a state that is
+   *   not over (a restarted instance that cannot tell an outcome must not undo a recorded one);
    * - otherwise the observation with the later `updatedAt` wins for status, progress, phase,
    *   message, final and finishedAt;
    * - `source` is GATEWAY if either says so; `startedBy`, `target` and `startedAt` keep the

@@ -1,5 +1,5 @@
 /** Operation: a backup, copy, restore or verification in flight or just finished, with one status model. */
-import { isOver, type Operation } from '../domain/model.js';
+import { isOver, isTerminal, type Operation } from '../domain/model.js';
 import { builder } from './builder.js';
 import { providersFromFilter } from './filters.js';
 import { splitLocalId } from './ids.js';
@@ -17,7 +17,15 @@ builder.node(OperationRef, {
   loadOne: async (id, ctx) => {
     const { providerId, nativeId } = splitLocalId(id);
     const provider = ctx.registry.get(providerId);
-    return provider ? ((await provider.getOperation(nativeId)) ?? null) : null;
+    if (!provider) return null;
+    const [live, recorded] = await Promise.all([
+      provider.getOperation(nativeId),
+      ctx.journal?.store.getOperation(providerId, nativeId).catch(() => undefined),
+    ]);
+    // The journal keeps what the provider forgot, and an outcome a restarted instance can no
+    // longer tell (an Altaro operation still listed for a moment after it ended, say).
+    if (recorded && (!live || (isOver(recorded) && !isTerminal(live.status)))) return recorded;
+    return live ?? null;
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'status' in value && 'updatedAt' in value,
   fields: (t) => ({

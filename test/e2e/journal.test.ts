@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../src/demo.js';
 import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CreateScheduleMutation, OperationUpdatedSubscription, VirtualMachinesQuery } from '../support/documents.js';
-import { BackupHistoryQuery, MissedRunsQuery, OperationHistoryQuery } from '../support/journal-documents.js';
+import { BackupHistoryQuery, MissedRunsQuery, OperationHistoryQuery, OperationNodeQuery } from '../support/journal-documents.js';
 import { startBackupOf } from '../support/operations.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
@@ -76,6 +76,9 @@ describe.each(JOURNALS)('the journal on %s', (_name, journalUrl) => {
       expect(recorded).toMatchObject({ status: 'SUCCEEDED', source: 'GATEWAY', kind: 'BACKUP', target: { name: 'DC02' } });
       expect(recorded!.durationSeconds).toBeGreaterThanOrEqual(0);
       expect(recorded!.finishedAt).not.toBeNull();
+      // node(id) finds it too, although the Altaro install has long forgotten it.
+      const node = expectData(await second.gql(OperationNodeQuery, { id: operation.id })).node;
+      expect(node).toMatchObject({ id: operation.id, status: 'SUCCEEDED', source: 'GATEWAY' });
 
       const days = expectData(await second.gql(BackupHistoryQuery, { days: 1, timezone: 'UTC', filter: { resourceIds: [vmId] } }));
       expect(days.backupHistory.resources).toHaveLength(1);

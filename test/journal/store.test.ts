@@ -87,6 +87,17 @@ describe.each(backends)('the journal on %s', (_name, newUrl) => {
     expect(await store.getOperation('hq', 'op-3')).toMatchObject({ status: 'FAILED', message: 'disk full', finishedAt: at(19) });
   });
 
+  it('never lets a later "cannot tell" undo a recorded outcome, while a confirmed outcome settles an unknown one', async () => {
+    const store = await fresh();
+    // A restarted instance no longer can tell what happened: its final UNKNOWN comes later.
+    await store.recordOperations([operation('op-1', { status: 'SUCCEEDED', updatedAt: at(10), finishedAt: at(10) })]);
+    await store.recordOperations([operation('op-1', { status: 'UNKNOWN', final: true, message: 'cannot be told', updatedAt: at(30) })]);
+    await store.recordOperations([operation('op-2', { status: 'UNKNOWN', final: true, updatedAt: at(10) })]);
+    await store.recordOperations([operation('op-2', { status: 'FAILED', message: 'disk full', updatedAt: at(5), finishedAt: at(5) })]);
+    expect(await store.getOperation('hq', 'op-1')).toMatchObject({ status: 'SUCCEEDED', final: false, finishedAt: at(10) });
+    expect(await store.getOperation('hq', 'op-2')).toMatchObject({ status: 'FAILED', message: 'disk full' });
+  });
+
   it('keeps the later observation of a running operation, whatever order they arrive in', async () => {
     const store = await fresh();
     await store.recordOperations([operation('op-1', { progress: 60, phase: 'copy', updatedAt: at(6) })]);

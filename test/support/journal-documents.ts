@@ -75,3 +75,16 @@ export const MissedRunsQuery = graphql(`
     }
   }
 `);
+
+export const OperationNodeQuery = graphql(`
+  query OperationNode($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Operation {
+        status
+        source
+        durationSeconds
+      }
+    }
+  }
+`);
