@@ -83,6 +83,9 @@ export interface GatewayProcess {
 export interface GatewaySettings {
   shareReads?: boolean;
   maxConnections?: number;
+  /** Per-provider timeout and breaker threshold (e.g. for a gateway that floods its upstreams). */
+  timeoutMs?: number;
+  breakerFailures?: number;
   /** Extra Node flags for the gateway process (e.g. a heap limit). */
   nodeOptions?: string;
 }
@@ -90,7 +93,11 @@ export interface GatewaySettings {
 /** A gateway in front of the simulators, configured as an operator would. */
 export async function startGateway(sims: Simulators, settings: GatewaySettings = {}): Promise<GatewayProcess> {
   const port = await freePort();
-  const upstream = settings.maxConnections ? { maxConnections: settings.maxConnections } : {};
+  const upstream = {
+    ...(settings.maxConnections ? { maxConnections: settings.maxConnections } : {}),
+    ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+    ...(settings.breakerFailures ? { breakerFailures: settings.breakerFailures } : {}),
+  };
   const dir = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
   const config = {
     server: { port, host: '127.0.0.1' },
