@@ -7,7 +7,7 @@
  * that connection.
  */
 import pg from 'pg';
-import { TERMINAL_STATUSES, type BackupKind, type OperationKind, type OperationStatus, type ResourceType } from '../domain/model.js';
+import { type BackupKind, type OperationKind, type OperationStatus, type ResourceType } from '../domain/model.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
   DueRun,
@@ -20,6 +20,7 @@ import type {
   OperationSource,
   RestorePoint,
 } from './store.js';
+import { operationMergeSet } from './merge-rules.js';
 
 /** Serializes migrators of one database (a bigint outside hashtext's int4 range: no clash with leader names). */
 const MIGRATION_LOCK = '7627866746097516908';
@@ -28,29 +29,11 @@ const RETRIES = 3;
 /** A query that has not answered by then is failed (a network partition would otherwise hold the writer forever). */
 const QUERY_TIMEOUT_MS = 60_000;
 
-const TERMINAL_LIST = [...TERMINAL_STATUSES].map((status) => `'${status}'`).join(', ');
-/** 2: a terminal status; 1: a final UNKNOWN; 0: not over. */
-const rankSql = (row: string) => `(CASE WHEN ${row}.status IN (${TERMINAL_LIST}) THEN 2 WHEN ${row}.final THEN 1 ELSE 0 END)`;
-/** The incoming observation wins: a higher rank (terminal > final UNKNOWN > not over), else the later updatedAt. */
-const INCOMING_WINS = `(CASE WHEN ${rankSql('excluded')} <> ${rankSql('o')} THEN ${rankSql('excluded')} > ${rankSql('o')} ELSE excluded.updated_at >= o.updated_at END)`;
-const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE o.${column} END`;
-
 const UPSERT_OPERATIONS = `
   INSERT INTO operations AS o (provider_id, native_id, kind, status, final, progress, phase, message, target_type, target_id, source, started_by, started_at, updated_at, finished_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[])
   ON CONFLICT (provider_id, native_id) DO UPDATE SET
-    ${fromWinner('status')},
-    ${fromWinner('final')},
-    ${fromWinner('progress')},
-    ${fromWinner('phase')},
-    ${fromWinner('message')},
-    ${fromWinner('updated_at')},
-    finished_at = CASE WHEN ${INCOMING_WINS} THEN coalesce(excluded.finished_at, o.finished_at) ELSE o.finished_at END,
-    source = CASE WHEN excluded.source = 'GATEWAY' OR o.source = 'GATEWAY' THEN 'GATEWAY' ELSE 'PROVIDER' END,
-    started_by = coalesce(o.started_by, excluded.started_by),
-    target_type = CASE WHEN o.target_id IS NULL THEN excluded.target_type ELSE o.target_type END,
-    target_id = coalesce(o.target_id, excluded.target_id),
-    started_at = least(o.started_at, excluded.started_at)`;
+    ${operationMergeSet('o', (x, y) => `least(${x}, ${y})`)}`;
 
 const UPSERT_EVENTS = `
   INSERT INTO operation_events AS e (provider_id, native_id, status, at)

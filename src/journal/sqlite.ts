@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { TERMINAL_STATUSES, type BackupKind, type OperationKind, type OperationStatus, type ResourceType } from '../domain/model.js';
+import { type BackupKind, type OperationKind, type OperationStatus, type ResourceType } from '../domain/model.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
   DueRun,
@@ -20,41 +20,13 @@ import type {
   OperationSource,
   RestorePoint,
 } from './store.js';
-
-/**
- * SQL for "this row's operation is over": a terminal status or final. Spelled as equalities, not
- * `status IN (...)`: measured inside this upsert, the IN lists made batches about 100x slower
- * (SQLite appears to rebuild each list for every row).
- */
-/** 2: a terminal status; 1: a final UNKNOWN; 0: not over. A higher rank is never replaced by a lower one. */
-const rankSql = (row: string) => `(CASE WHEN ${[...TERMINAL_STATUSES].map((status) => `${row}.status = '${status}'`).join(' OR ')} THEN 2 WHEN ${row}.final THEN 1 ELSE 0 END)`;
-
-/**
- * Whether the incoming observation (`excluded`) wins over the stored row: a terminal status
- * beats a final UNKNOWN, which beats an operation not over, whatever the clocks say (a restarted
- * instance that cannot tell an outcome any more must not undo one recorded); between two of
- * the same rank the later updatedAt wins. Evaluated by SQLite inside the upsert, so the rules
- * hold whatever order observations arrive in.
- */
-const INCOMING_WINS = `(CASE WHEN ${rankSql('excluded')} <> ${rankSql('operations')} THEN ${rankSql('excluded')} > ${rankSql('operations')} ELSE excluded.updated_at >= operations.updated_at END)`;
-const fromWinner = (column: string) => `${column} = CASE WHEN ${INCOMING_WINS} THEN excluded.${column} ELSE operations.${column} END`;
+import { operationMergeSet } from './merge-rules.js';
 
 const UPSERT_OPERATION = `
   INSERT INTO operations (provider_id, native_id, kind, status, final, progress, phase, message, target_type, target_id, source, started_by, started_at, updated_at, finished_at)
   VALUES (@providerId, @nativeId, @kind, @status, @final, @progress, @phase, @message, @targetType, @targetId, @source, @startedBy, @startedAt, @updatedAt, @finishedAt)
   ON CONFLICT (provider_id, native_id) DO UPDATE SET
-    ${fromWinner('status')},
-    ${fromWinner('final')},
-    ${fromWinner('progress')},
-    ${fromWinner('phase')},
-    ${fromWinner('message')},
-    ${fromWinner('updated_at')},
-    finished_at = CASE WHEN ${INCOMING_WINS} THEN coalesce(excluded.finished_at, operations.finished_at) ELSE operations.finished_at END,
-    source = CASE WHEN excluded.source = 'GATEWAY' OR operations.source = 'GATEWAY' THEN 'GATEWAY' ELSE 'PROVIDER' END,
-    started_by = coalesce(operations.started_by, excluded.started_by),
-    target_type = CASE WHEN operations.target_id IS NULL THEN excluded.target_type ELSE operations.target_type END,
-    target_id = coalesce(operations.target_id, excluded.target_id),
-    started_at = min(coalesce(operations.started_at, excluded.started_at), coalesce(excluded.started_at, operations.started_at))`;
+    ${operationMergeSet('operations', (x, y) => `min(coalesce(${x}, ${y}), coalesce(${y}, ${x}))`)}`;
 
 // The first time a status was seen: the earliest observation of it, whatever the arrival order.
 const UPSERT_EVENT = `
