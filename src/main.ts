@@ -14,6 +14,7 @@ import { startGatewayServer } from './server.js';
 import { profileFromEnv } from './simulators/kit/profile.js';
 import { Journal } from './journal/journal.js';
 import { openJournal } from './journal/open.js';
+import { shutdownTelemetry, startTelemetry } from './telemetry/setup.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger();
+  startTelemetry(); // traces, only when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/telemetry/setup.ts)
   const configFile = values.config ?? process.env.BACKUP_GATEWAY_CONFIG;
   let config: GatewayConfig | undefined;
   let demo: Demo | undefined;
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: completing subscriptions and ending upstream sessions');
     await server.close();
     await demo?.close();
+    await shutdownTelemetry(); // export the spans still batched
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

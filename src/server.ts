@@ -17,6 +17,8 @@ import { usePartialErrors } from './plugins/partial-errors.js';
 import { useScopes } from './plugins/scopes.js';
 import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './plugins/limits.js';
 import { useObservability } from './plugins/observability.js';
+import { useTracing } from './plugins/tracing.js';
+import { telemetryEnabled } from './telemetry/setup.js';
 import { withRequestId } from './request-context.js';
 import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
@@ -92,6 +94,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       error: (...args) => logger.error({ yoga: args.map((a) => (a instanceof Error ? a.message : a)) }),
     },
     plugins: [
+      // Outermost, so its spans cover the other plugins' work; only when traces are on (zero cost off).
+      ...(telemetryEnabled() ? [useTracing()] : []),
       // Browsers must send a preflighted request (JSON or this header): no cross-site form posts.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...(introspection ? [] : [useDisableIntrospection()]),

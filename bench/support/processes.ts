@@ -14,8 +14,8 @@ import { closedPort as freePort } from '../../test/support/ports.js';
 const root = new URL('../../', import.meta.url).pathname;
 
 /** Start `script` with tsx and wait until its stdout shows `readyLine`. */
-async function startNode(script: string, args: string[], env: Record<string, string>, readyLine: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+async function startNode(script: string, args: string[], env: Record<string, string>, readyLine: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,6 +88,8 @@ export interface GatewaySettings {
   breakerFailures?: number;
   /** Extra Node flags for the gateway process (e.g. a heap limit). */
   nodeOptions?: string;
+  /** Node flags NODE_OPTIONS does not allow, on the command line (e.g. `--cpu-prof` to profile). */
+  nodeArgs?: string[];
 }
 
 /** A gateway in front of the simulators, configured as an operator would. */
@@ -115,7 +117,7 @@ export async function startGateway(sims: Simulators, settings: GatewaySettings =
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
   const env: Record<string, string> = { LOG_LEVEL: 'info', ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}) };
-  const child = await startNode('src/main.ts', ['--config', file], env, /backup-gateway ready/);
+  const child = await startNode('src/main.ts', ['--config', file], env, /backup-gateway ready/, settings.nodeArgs);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,

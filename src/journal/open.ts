@@ -5,13 +5,14 @@
  * the URL without its password, for start-up to print and stop on.
  */
 import type { JournalStore } from './store.js';
+import { traceJournalStore } from '../telemetry/journal-store.js';
 
 export async function openJournal(url: string): Promise<JournalStore> {
   let store: JournalStore | undefined;
   try {
     store = await createStore(url);
     await store.migrate();
-    return store;
+    return traceJournalStore(store);
   } catch (error) {
     await store?.close().catch(() => undefined);
     throw new Error(`cannot open the journal at ${redactUrl(url)}: ${reason(error)}`);

@@ -14,6 +14,7 @@ import { breakerState, sharedReads, upstreamDuration, upstreamRequests, upstream
 import { currentRequestId } from '../request-context.js';
 import { currentReadScope } from './read-scope.js';
 import { ReadCache } from './read-cache.js';
+import { startUpstreamSpan, type UpstreamSpan } from './tracing.js';
 
 export interface UpstreamOptions {
   providerId: string;
@@ -193,9 +194,11 @@ export class UpstreamHttp {
       if (attempt > 0) upstreamRetries.inc({ provider: this.providerId, route: req.label });
       const started = performance.now();
       const requestId = currentRequestId();
+      let span: UpstreamSpan | undefined;
       try {
         // undici's own request API: the same pool as fetch, at a fraction of fetch's cost per call.
         const url = new URL(req.url);
+        span = startUpstreamSpan(this.providerId, req.method, req.label, url, attempt);
         const body = req.body instanceof URLSearchParams ? req.body.toString() : req.body;
         const reply = await this.agent.request({
           origin: url.origin,
@@ -205,12 +208,15 @@ export class UpstreamHttp {
             ...(requestId ? { 'x-request-id': requestId } : {}),
             ...(req.body instanceof URLSearchParams ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
             ...req.headers,
+            ...span?.headers,
           },
           body,
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         const text = await reply.body.text();
         const response = { status: reply.statusCode, headers: headerReader(reply.headers) };
+        span?.answered(response.status);
+        span = undefined;
         const latencyMs = performance.now() - started;
         this.observe(req.label, String(response.status), latencyMs);
         if (response.status >= 500 || response.status === 429) {
@@ -228,6 +234,7 @@ export class UpstreamHttp {
         this.healthTracker.record(true, latencyMs);
         return { status: response.status, headers: response.headers, text };
       } catch (error) {
+        span?.failed(error);
         if (error instanceof UpstreamUnavailableError) throw error;
         const latencyMs = performance.now() - started;
         this.observe(req.label, 'error', latencyMs);

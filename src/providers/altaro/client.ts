@@ -9,6 +9,7 @@
  */
 import { ConflictError, GatewayError, UpstreamRejectedError, UpstreamUnavailableError } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
+import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
 
 export interface AltaroConnection {
@@ -150,7 +151,7 @@ export class AltaroClient {
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(response.text);
+      parsed = responseJson(response);
     } catch {
       parsed = undefined;
     }

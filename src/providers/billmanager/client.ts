@@ -34,6 +34,7 @@
  */
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
+import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
 import { isRecord, str, type Wire } from '../wire.js';
 
@@ -224,7 +225,7 @@ export class BillmanagerClient {
     });
     let parsed: unknown;
     try {
-      parsed = JSON.parse(response.text);
+      parsed = responseJson(response);
     } catch {
       parsed = undefined;
     }

@@ -25,7 +25,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
-import type { UpstreamHttp } from '../../upstream/http-client.js';
+import type { UpstreamHttp, UpstreamResponse } from '../../upstream/http-client.js';
+import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
 import { currentRequestId } from '../../request-context.js';
 import { isRecord, type Wire } from '../wire.js';
@@ -170,7 +171,7 @@ export class CloudSigmaClient {
     if (response.status === 401) this.http.credentialsRejected(this.errorOf(401, options.label, undefined).message);
     else if (response.status < 400) this.http.credentialsAccepted();
     if (response.status === 204) return undefined;
-    const parsed = parseJson(response.text);
+    const parsed = parseJson(response);
     if (response.status >= 400) throw this.errorOf(response.status, options.label, parsed);
     if (response.status < 200 || response.status >= 300) {
       throw new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" answered ${options.label} with HTTP ${response.status}`);
@@ -223,10 +224,10 @@ export class CloudSigmaClient {
   }
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
+function parseJson(response: UpstreamResponse): unknown {
+  if (response.text.trim() === '') return undefined;
   try {
-    return JSON.parse(text);
+    return responseJson(response);
   } catch {
     return undefined;
   }
