@@ -7,76 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { JournalOperation } from '../../src/journal/store.js';
-import { StartBackupMutation } from '../support/documents.js';
+import { ProvidersQuery, StartBackupMutation } from '../support/documents.js';
+import { BackupHistoryQuery, MissedRunsQuery, OperationHistoryQuery } from '../support/journal-documents.js';
 import { expectData, startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
-
-const BackupHistoryQuery = graphql(`
-  query JournalBackupHistory($days: Int, $timezone: String, $filter: HistoryFilter) {
-    backupHistory(days: $days, timezone: $timezone, filter: $filter) {
-      from
-      to
-      timezone
-      resources {
-        resource {
-          __typename
-          name
-        }
-        days {
-          date
-          status
-          succeeded
-          failed
-          missed
-        }
-        lastSuccessAt
-      }
-    }
-  }
-`);
-
-const MissedRunsQuery = graphql(`
-  query JournalMissedRuns($from: DateTime!, $to: DateTime!, $filter: HistoryFilter) {
-    missedRuns(from: $from, to: $to, filter: $filter) {
-      dueAt
-      detectedAt
-      resource {
-        name
-      }
-      schedule {
-        name
-      }
-    }
-  }
-`);
-
-const OperationHistoryQuery = graphql(`
-  query JournalOperationHistory($first: Int, $after: String, $filter: OperationHistoryFilter) {
-    operationHistory(first: $first, after: $after, filter: $filter) {
-      totalCount
-      edges {
-        cursor
-        node {
-          nativeId
-          status
-          source
-          startedBy
-          durationSeconds
-        }
-      }
-      pageInfo {
-        hasNextPage
-      }
-    }
-  }
-`);
-
-const ProvidersQuery = graphql(`
-  query JournalProviders {
-    providers {
-      id
-    }
-  }
-`);
 
 const InventoryQuery = graphql(`
   query JournalInventory {
@@ -106,6 +39,7 @@ const InventoryQuery = graphql(`
           }
           targets {
             __typename
+            id
             nativeId
             name
           }
@@ -286,7 +220,7 @@ describe('backupHistory and missedRuns over the journal', () => {
     const from = new Date(dueAt.getTime() - 60_000).toISOString();
     const to = new Date(dueAt.getTime() + 60_000).toISOString();
     const runs = expectData(await gw.gql(MissedRunsQuery, { from, to, filter: { providerIds: ['vps'] } })).missedRuns;
-    expect(runs).toEqual([{ dueAt: dueAt.toISOString(), detectedAt: new Date(dueAt.getTime() + 3_600_000).toISOString(), resource: { name: target.name }, schedule: { name: schedule.name } }]);
+    expect(runs).toEqual([{ dueAt: dueAt.toISOString(), detectedAt: new Date(dueAt.getTime() + 3_600_000).toISOString(), resource: { id: target.id, name: target.name }, schedule: { name: schedule.name } }]);
   });
 
   it('without a journal these queries answer JOURNAL_UNAVAILABLE; the rest of the API still answers', async () => {

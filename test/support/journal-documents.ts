@@ -10,6 +10,7 @@ export const OperationHistoryQuery = graphql(`
         endCursor
       }
       edges {
+        cursor
         node {
           id
           nativeId
@@ -41,6 +42,7 @@ export const BackupHistoryQuery = graphql(`
       timezone
       resources {
         resource {
+          __typename
           id
           name
           provider {
