@@ -2,7 +2,7 @@
  * The journal on SQLite and PostgreSQL: a year of daily history for 1,000 resources (one backup
  * operation with its two status events, one restore point and one due run per resource and day),
  * written in batches of 1,000 as the recorder and backfill write them; then the database size,
- * and `backupHistory(days: 30)` over it: the three journal reads the resolver makes plus the
+ * and `backupHistory(days: 30)` over it: the journal read the resolver makes (historyFacts) plus the
  * matrix (src/domain/history.ts), without GraphQL and HTTP. PostgreSQL runs durable (fsync on),
  * in a throwaway cluster on this machine. Run: `npx tsx bench/journal.ts` (or `npm run bench`).
  */
@@ -101,13 +101,9 @@ async function historyQuery(store: JournalStore): Promise<{ read: number; matrix
   const window = localDays(NOW, 30, 'UTC');
   const from = new Date(window[0].start.getTime() - DAY_MS);
   const to = window[window.length - 1].end;
-  const [operations, restorePoints, dueRuns] = await Promise.all([
-    store.operationsBetween(from, to, { providerIds: PROVIDERS, kinds: [...HISTORY_OPERATION_KINDS] }),
-    store.restorePointsBetween(from, to, { providerIds: PROVIDERS }),
-    store.dueRunsBetween(window[0].start, to, { providerIds: PROVIDERS }),
-  ]);
+  const facts = await store.historyFacts({ from, to, dueFrom: window[0].start, dueTo: to, providerIds: PROVIDERS, kinds: [...HISTORY_OPERATION_KINDS] });
   const read = performance.now();
-  const result = backupHistory({ resources, operations, restorePoints, dueRuns, now: NOW, days: 30, timezone: 'UTC', graceMinutes: 60 });
+  const result = backupHistory({ resources, ...facts, now: NOW, days: 30, timezone: 'UTC', graceMinutes: 60 });
   if (result.resources.length !== RESOURCES) throw new Error('backupHistory lost rows');
   return { read: read - started, matrix: performance.now() - read };
 }
@@ -186,7 +182,7 @@ export default async function run(): Promise<string> {
   return [
     `## Journal: a year of daily history for ${RESOURCES.toLocaleString('en')} resources`,
     '',
-    `Each resource and day: a backup operation seen RUNNING then finished (two upserts, two events; about 2.7% FAILED, 1.9% missed), a restore point and a due run: ${results[0].rows.toLocaleString('en')} rows written in batches of ${BATCH} (one transaction each). backupHistory(days: 30) = the resolver's three journal reads plus the matrix, ${QUERIES} queries after a warm-up, without GraphQL/HTTP. PostgreSQL 15 durable (fsync on) in a local throwaway cluster; SQLite WAL, synchronous=NORMAL.`,
+    `Each resource and day: a backup operation seen RUNNING then finished (two upserts, two events; about 2.7% FAILED, 1.9% missed), a restore point and a due run: ${results[0].rows.toLocaleString('en')} rows written in batches of ${BATCH} (one transaction each). backupHistory(days: 30) = the resolver's journal read (historyFacts: operations, restore points and due runs, lean) plus the matrix, ${QUERIES} queries after a warm-up, without GraphQL/HTTP. PostgreSQL 15 durable (fsync on) in a local throwaway cluster; SQLite WAL, synchronous=NORMAL.`,
     '',
     '| journal | rows written per second (sustained) | load time | database size after a year | backupHistory(days: 30) p50 | p90 | of the p50: journal reads | of the p50: matrix |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -35,9 +35,13 @@ export const configSchema = z
       .object({
         port: z.number().int().min(0).max(65535).default(4000),
         host: z.string().default('127.0.0.1'),
+        /** SIGTERM/SIGINT: how long in-flight work may take before it is cut short (exit 1). */
+        shutdownTimeoutMs: z.number().int().min(0).max(600_000).default(10_000),
+        /** Serve /metrics on its own listener (no key needed there), e.g. for a scraper on a private interface. */
+        metricsPort: z.number().int().min(0).max(65535).optional(),
       })
       .strict()
-      .default({ port: 4000, host: '127.0.0.1' }),
+      .default({ port: 4000, host: '127.0.0.1', shutdownTimeoutMs: 10_000 }),
     auth: z.object({ apiKeys: z.array(apiKey).min(1) }).strict().optional(),
     redis: z.object({ url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL') }).strict().optional(),
     /** Durable history (src/journal). Absent: SQLite at ./data/journal.db. */

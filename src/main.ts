@@ -1,6 +1,8 @@
 /**
  * CLI: `npm start` (demo mode: simulators in-process) or `npm start -- --config gateway.yaml`
  * (or BACKUP_GATEWAY_CONFIG). A bad config stops start-up with one line and exit code 1.
+ * SIGTERM/SIGINT drain and stop (exit 0, or 1 when `server.shutdownTimeoutMs` cut work short);
+ * SIGHUP re-reads the config file and applies its API keys.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { ConfigError, DEFAULT_JOURNAL_URL, loadConfig, type GatewayConfig } from
 import { startDemo, type Demo } from './demo.js';
 import { createLogger } from './logger.js';
 import { ProviderRegistry } from './providers/registry.js';
-import { startGatewayServer } from './server.js';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, startGatewayServer, type GatewayServer } from './server.js';
 import { profileFromEnv } from './simulators/kit/profile.js';
 import { Journal } from './journal/journal.js';
 import { openJournal } from './journal/open.js';
@@ -57,21 +59,62 @@ async function main(): Promise<void> {
     introspection: config?.introspection,
     redis: config?.redis,
     journal: { journal, watchIntervalMs: journalSettings.watchIntervalSeconds * 1000 },
+    metricsPort: config?.server.metricsPort,
   });
-  console.log(`backup-gateway ready: GraphiQL at ${server.url}${demo ? ' (demo mode)' : ''}`);
+  console.log(readyHint(server, demo !== undefined));
 
+  const shutdownTimeoutMs = config?.server.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal while draining: stopping now');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down: completing subscriptions and ending upstream sessions');
-    await server.close();
+    logger.info({ signal, shutdownTimeoutMs }, 'draining: /readyz is 503, finishing in-flight requests, completing subscriptions, ending upstream sessions');
+    // Whatever hangs (a journal write, an upstream logout), the process still ends.
+    setTimeout(() => process.exit(1), shutdownTimeoutMs + 5_000).unref();
+    const drained = await server.close({ timeoutMs: shutdownTimeoutMs });
     await demo?.close();
     await shutdownTelemetry(); // export the spans still batched
-    process.exit(0);
+    if (drained) logger.info('stopped');
+    else logger.warn({ shutdownTimeoutMs }, 'stopped: in-flight work was cut short at server.shutdownTimeoutMs');
+    // Let the log lines reach stdout before exiting.
+    logger.flush(() => process.exit(drained ? 0 : 1));
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => reload(server, configFile, logger));
+}
+
+/** SIGHUP: new API keys from the config file; an invalid file keeps the running config. */
+function reload(server: GatewayServer, configFile: string | undefined, logger: ReturnType<typeof createLogger>): void {
+  if (!configFile) {
+    logger.warn('SIGHUP: demo mode has no config file to re-read');
+    return;
+  }
+  let config: GatewayConfig;
+  try {
+    config = loadConfig(configFile);
+  } catch (error) {
+    logger.error(`SIGHUP: config not reloaded, the running one stays: ${(error as Error).message}`);
+    return;
+  }
+  server.reconfigure({ auth: config.auth });
+  logger.info({ config: configFile, apiKeys: config.auth?.apiKeys.map((k) => k.name) ?? [] }, 'SIGHUP: config reloaded (API keys); other settings need a restart');
+}
+
+/** What to do next, printed once the gateway listens. */
+function readyHint(server: GatewayServer, demo: boolean): string {
+  const base = server.url.replace(/\/graphql$/, '');
+  return [
+    `backup-gateway ready: GraphiQL at ${server.url}${demo ? ' (demo mode)' : ''}`,
+    `  console:  ${base}/console`,
+    `  health:   ${base}/readyz   metrics: ${server.metricsUrl ?? `${base}/metrics`}`,
+    demo
+      ? '  demo mode: simulated providers with seeded data. For your own providers: npm start -- --config gateway.yaml (README, "Configuration")'
+      : '  stop: Ctrl-C or SIGTERM (drains first); reload API keys: SIGHUP',
+  ].join('\n');
 }
 
 /** The journal could not be opened: one line, like a config error. */

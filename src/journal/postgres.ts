@@ -11,6 +11,8 @@ import { type BackupKind, type OperationKind, type OperationStatus, type Resourc
 import { MIGRATIONS } from './migrations.js';
 import type {
   DueRun,
+  HistoryFacts,
+  HistoryWindow,
   JournalEvent,
   JournalOperation,
   JournalStore,
@@ -324,6 +326,16 @@ export class PostgresJournal implements JournalStore {
     const conditions = operationConditions({ providerIds: filter.providerIds, kinds: filter.kinds, from, to }, params);
     const { rows } = await this.pool.query<OperationRow>(`SELECT * FROM operations ${where(conditions)} ORDER BY sort_at, provider_id, native_id`, params.values);
     return rows.map(toOperation);
+  }
+
+  /** The three range reads at once (in parallel on the pool); their rows fit the history as they are. */
+  async historyFacts(window: HistoryWindow): Promise<HistoryFacts> {
+    const [operations, restorePoints, dueRuns] = await Promise.all([
+      this.operationsBetween(window.from, window.to, { providerIds: window.providerIds, kinds: window.kinds }),
+      this.restorePointsBetween(window.from, window.to, { providerIds: window.providerIds }),
+      this.dueRunsBetween(window.dueFrom, window.dueTo, { providerIds: window.providerIds }),
+    ]);
+    return { operations, restorePoints, dueRuns };
   }
 
   async events(providerId: string, nativeId: string): Promise<JournalEvent[]> {

@@ -32,7 +32,7 @@ export function useObservability(logger: Logger): Plugin<GatewayContext> {
               type,
               outcome,
               ms: Math.round(seconds * 1000),
-              key: ctx.principal?.name,
+              keyName: ctx.principal?.name,
               errorCodes: errors.length ? [...new Set(errors.map((e) => e.extensions?.code ?? 'UNKNOWN'))] : undefined,
             },
             'graphql operation',

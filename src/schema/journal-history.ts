@@ -160,13 +160,11 @@ builder.queryField('backupHistory', (t) =>
         const from = new Date(window[0].start.getTime() - Math.max(DAY_MS, grace * 60_000));
         const to = window[window.length - 1].end;
         const providerIds = providers.map((p) => p.id);
-        const [rows, operations, restorePoints, dueRuns] = await Promise.all([
+        const [rows, facts] = await Promise.all([
           liveRows(ctx, providers, args.filter),
-          store.operationsBetween(from, to, { providerIds, kinds: [...HISTORY_OPERATION_KINDS] }),
-          store.restorePointsBetween(from, to, { providerIds }),
-          store.dueRunsBetween(window[0].start, to, { providerIds }),
+          store.historyFacts({ from, to, dueFrom: window[0].start, dueTo: to, providerIds, kinds: [...HISTORY_OPERATION_KINDS] }),
         ]);
-        const result = backupHistory({ resources: rows, operations, restorePoints, dueRuns, now, days, timezone, graceMinutes: grace });
+        const result = backupHistory({ resources: rows, ...facts, now, days, timezone, graceMinutes: grace });
         return {
           from: result.from,
           to: result.to,
@@ -196,11 +194,16 @@ builder.queryField('missedRuns', (t) =>
         const grace = journal.missedGraceMinutes;
         const margin = Math.max(DAY_MS, grace * 60_000);
         const providerIds = providers.map((p) => p.id);
-        const [rows, operations, restorePoints, dueRuns] = await Promise.all([
+        const [rows, { operations, restorePoints, dueRuns }] = await Promise.all([
           liveRows(ctx, providers, args.filter),
-          store.operationsBetween(new Date(args.from.getTime() - margin), new Date(args.to.getTime() + margin), { providerIds, kinds: [...HISTORY_OPERATION_KINDS] }),
-          store.restorePointsBetween(new Date(args.from.getTime() - margin), new Date(args.to.getTime() + margin), { providerIds }),
-          store.dueRunsBetween(args.from, args.to, { providerIds }),
+          store.historyFacts({
+            from: new Date(args.from.getTime() - margin),
+            to: new Date(args.to.getTime() + margin),
+            dueFrom: args.from,
+            dueTo: args.to,
+            providerIds,
+            kinds: [...HISTORY_OPERATION_KINDS],
+          }),
         ]);
         // A run counts where its resource is a listed row, or a part (disk) of one.
         const live = new Map<string, Resource>();

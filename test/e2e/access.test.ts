@@ -155,7 +155,7 @@ describe('limits', () => {
 
 describe('observability', () => {
   it('exposes Prometheus metrics for operations, upstream requests and breakers', async () => {
-    const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
+    const text = await (await fetch(gw.url.replace('/graphql', '/metrics'), { headers: bearer(OPS_KEY) })).text();
     expect(text).toMatch(/backup_gateway_graphql_operations_total\{operation="VirtualMachines",type="query",outcome="ok"\} \d+/);
     expect(text).toMatch(/backup_gateway_upstream_requests_total\{provider="hq",route="vms\/list",status="200"\} \d+/);
     expect(text).toMatch(/backup_gateway_upstream_request_duration_seconds_bucket\{le="[\d.]+",provider="hq",route="vms\/list"\}/);
@@ -171,7 +171,8 @@ describe('observability', () => {
       expect(sim.server.requests.some((r) => r.requestId === 'trace-me-456')).toBe(true);
     }
     const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.some((l) => l.requestId === 'trace-me-123' && l.msg === 'graphql operation')).toBe(true);
+    expect(lines.some((l) => l.requestId === 'trace-me-123' && l.msg === 'graphql operation' && l.keyName === 'ops')).toBe(true);
+    expect(lines.filter((l) => 'key' in l)).toEqual([]); // the key's name is logged, not a censored "key" field
     const sessions = [...gw.demo.simulators.altaro.state.sessions.keys()];
     const billmanagerSessions = [...gw.demo.simulators.billmanager.state.sessions.keys()];
     expect(billmanagerSessions.length).toBeGreaterThan(0); // the run did log in everywhere

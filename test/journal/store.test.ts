@@ -227,6 +227,48 @@ describe.each(backends)('the journal on %s', (_name, newUrl) => {
     expect((await store.dueRunsBetween(at(0), at(59), { providerIds: ['hq'] })).length).toBe(3);
   });
 
+  it("reads a history's facts at once: operations and restore points of one window, due runs of another, every text as written", async () => {
+    const store = await fresh();
+    // Ids a JSON transport must carry intact: quotes, a backslash, a newline, non-ASCII.
+    const odd = 'snap "nightly" \\ \n Zürich ✓';
+    await store.recordOperations([
+      operation('inside', { startedAt: at(10), updatedAt: at(15), finishedAt: at(15), status: 'SUCCEEDED', target: vm('vm-1') }),
+      operation(odd, { kind: 'SNAPSHOT', updatedAt: at(12), target: { providerId: 'hq', type: 'Disk', nativeId: odd } }),
+      operation('no-target', { kind: 'OFFSITE_COPY', startedAt: at(11), status: 'FAILED' }),
+      operation('restore', { kind: 'RESTORE', startedAt: at(11) }),
+      operation('other-provider', { providerId: 'cloud', startedAt: at(11) }),
+      operation('at-end', { startedAt: at(20) }),
+    ]);
+    await store.recordRestorePoints([
+      restorePoint('v-1', { createdAt: at(14), firstSeenAt: at(16) }),
+      restorePoint('v-2', { firstSeenAt: at(19) }),
+      restorePoint('v-late', { createdAt: at(25), firstSeenAt: at(25) }),
+      restorePoint('v-cloud', { providerId: 'cloud', resource: vm('vm-7', 'cloud'), createdAt: at(12), firstSeenAt: at(12) }),
+    ]);
+    await store.recordDueRuns([dueRun(vm('vm-1'), at(5), { scheduleId: 'daily' }), dueRun(vm('vm-1'), at(30)), dueRun(vm('vm-2'), at(40)), dueRun(vm('vm-7', 'cloud'), at(30))]);
+    const facts = await store.historyFacts({ from: at(10), to: at(20), dueFrom: at(0), dueTo: at(35), providerIds: ['hq'], kinds: ['BACKUP', 'SNAPSHOT', 'OFFSITE_COPY'] });
+    const byId = <T extends { nativeId?: string; dueAt?: Date }>(rows: T[]) => [...rows].sort((a, b) => String(a.nativeId ?? a.dueAt?.getTime()).localeCompare(String(b.nativeId ?? b.dueAt?.getTime())));
+    expect(byId(facts.operations)).toMatchObject(
+      byId([
+        { providerId: 'hq', nativeId: 'inside', kind: 'BACKUP', status: 'SUCCEEDED', target: vm('vm-1'), startedAt: at(10), updatedAt: at(15), finishedAt: at(15) },
+        { providerId: 'hq', nativeId: odd, kind: 'SNAPSHOT', status: 'RUNNING', target: { providerId: 'hq', type: 'Disk', nativeId: odd }, updatedAt: at(12) },
+        { providerId: 'hq', nativeId: 'no-target', kind: 'OFFSITE_COPY', status: 'FAILED', startedAt: at(11), updatedAt: at(0) },
+      ]),
+    );
+    expect(facts.operations.find((o) => o.nativeId === odd)).toMatchObject({ startedAt: undefined, finishedAt: undefined });
+    expect(facts.operations.find((o) => o.nativeId === 'no-target')?.target).toBeUndefined();
+    expect(byId(facts.restorePoints)).toMatchObject([
+      { providerId: 'hq', nativeId: 'v-1', resource: vm('vm-1'), createdAt: at(14), firstSeenAt: at(16) },
+      { providerId: 'hq', nativeId: 'v-2', resource: vm('vm-1'), createdAt: undefined, firstSeenAt: at(19) },
+    ]);
+    expect(byId(facts.dueRuns)).toMatchObject([
+      { providerId: 'hq', resource: vm('vm-1'), scheduleId: 'daily', dueAt: at(5) },
+      { providerId: 'hq', resource: vm('vm-1'), scheduleId: undefined, dueAt: at(30) },
+    ]);
+    // A filter that names no provider finds nothing (not everything).
+    expect(await store.historyFacts({ from: at(0), to: at(59), dueFrom: at(0), dueTo: at(59), providerIds: [], kinds: ['BACKUP'] })).toEqual({ operations: [], restorePoints: [], dueRuns: [] });
+  });
+
   it('remembers which providers were backfilled', async () => {
     const store = await fresh();
     expect(await store.backfilledAt('hq')).toBeUndefined();
