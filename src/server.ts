@@ -2,8 +2,8 @@
  * One HTTP port for everything: GraphQL over HTTP and SSE plus GraphiQL (yoga), graphql-ws on
  * the same path, `/healthz` (process alive) and `/readyz` (per provider; 503 when none is usable).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
@@ -45,6 +45,13 @@ export interface GatewayServerOptions {
   redis?: GatewayConfig['redis'];
   /** Durable history: recorded from every observation, watched in the background; closed with the server. */
   journal?: { journal: Journal; watchIntervalMs: number; backfill?: boolean };
+  /** Serve /metrics on this port too, without a key (0: any free port). */
+  metricsPort?: number;
+}
+
+/** What a SIGHUP may change without a restart. */
+export interface GatewayReconfiguration {
+  auth?: GatewayConfig['auth'];
 }
 
 export interface GatewayServer {
@@ -54,8 +61,21 @@ export interface GatewayServer {
   readonly tracker: OperationTracker;
   readonly journal?: Journal;
   readonly watcher?: JournalWatcher;
-  close(): Promise<void>;
+  /** The separate metrics listener's URL, when `metricsPort` is set. */
+  readonly metricsUrl?: string;
+  /** True from the moment close() starts: /readyz answers 503. */
+  readonly draining: boolean;
+  /** New API keys for every request and operation from now on; open connections stay. */
+  reconfigure(update: GatewayReconfiguration): void;
+  /**
+   * Drain, then stop: /readyz 503 and no new connections at once, in-flight requests finish,
+   * subscriptions complete, upstream sessions end. Resolves false when `timeoutMs` (default
+   * 10000) ran out and work was cut short.
+   */
+  close(options?: { timeoutMs?: number }): Promise<boolean>;
 }
+
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -73,7 +93,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
     bus,
   );
-  const apiKeys = options.auth ? new ApiKeys(options.auth.apiKeys) : undefined;
+  let apiKeys = options.auth ? new ApiKeys(options.auth.apiKeys) : undefined;
   const principalFor = (authorization: string | undefined | null): Principal | undefined =>
     apiKeys ? apiKeys.authenticate(bearerToken(authorization)) : OPEN_ACCESS;
 
@@ -103,6 +123,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       useScopes(),
       useObservability(logger),
       usePartialErrors(),
+      // Compiled execution per document (cached): a large share of the gateway's CPU per query.
     ],
     context: (initial: YogaInitialContext & { connectionParams?: Record<string, unknown> }): GatewayContext => {
       const authorization = initial.connectionParams
@@ -112,25 +133,43 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   });
 
+  let draining = false;
+  // Requests being answered, and whether each is a stream (SSE), which only ends when its subscription does.
+  const inFlight = new Map<ServerResponse, boolean>();
   const server = createServer((req, res) => withRequestId(req.headers['x-request-id'] as string | undefined, () => handle(req, res)));
-  const handle = async (req: IncomingMessage, res: import('node:http').ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (draining && path !== '/healthz' && path !== '/readyz') {
+      // A request on a connection kept alive from before the signal: refused, and the connection with it.
+      sendJson(res, 503, { errors: [{ message: 'backup-gateway is shutting down; retry on another instance', extensions: { code: 'SHUTTING_DOWN' } }] }, { connection: 'close', 'retry-after': '5' });
+      return;
+    }
+    inFlight.set(res, String(req.headers.accept ?? '').includes('text/event-stream'));
+    res.once('close', () => inFlight.delete(res));
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
       return;
     }
     if (path === '/readyz') {
+      if (draining) {
+        sendJson(res, 503, { ready: false, draining: true });
+        return;
+      }
       const report = {
         ...(await readiness(registry)),
         ...(bus.health ? { redis: bus.health() } : {}),
         // Informational, like Redis: without its journal an instance still answers from the providers.
         ...(journal ? { journal: await journalHealth(journal) } : {}),
       };
-      res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+      // With auth on, the per-provider detail (URLs' health, messages) is for key holders only.
+      const detail = !apiKeys || principalFor(req.headers.authorization) !== undefined;
+      sendJson(res, report.ready ? 200 : 503, detail ? report : { ready: report.ready });
       return;
     }
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+      const denied = apiKeys ? metricsDenial(principalFor(req.headers.authorization), options.metricsPort !== undefined) : undefined;
+      if (denied) sendJson(res, denied.status, { errors: [{ message: denied.message, extensions: { code: denied.code } }] });
+      else await sendMetrics(res);
       return;
     }
     if (path === '/' && req.method === 'GET') {
@@ -184,13 +223,32 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     await bus.close(); // e.g. the port is taken: do not leave Redis connections open
     throw error;
   });
+  const metricsServer = options.metricsPort === undefined ? undefined : await listenMetrics(options.metricsPort, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await closeServer(server);
+    await bus.close();
+    throw error;
+  });
   const watcher = options.journal ? new JournalWatcher(() => registry.all(), options.journal.journal, { intervalMs: options.journal.watchIntervalMs, logger, backfill: options.journal.backfill }) : undefined;
   watcher?.start();
   const address = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
 
-  let closing: Promise<void> | undefined;
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
+
+  /** Finish what is running, in order; false when the deadline came first. */
+  const drain = async (deadline: number): Promise<boolean> => {
+    const requestsDone = await until(() => [...inFlight.values()].every((streaming) => streaming), deadline);
+    await watcher?.stop();
+    await tracker.close(); // completes every open subscription and hands its leases over
+    await bus.close();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
+    await wsServer.dispose(); // closes each socket with 1001 "Going away"
+    const streamsDone = await until(() => inFlight.size === 0, deadline);
+    return requestsDone && streamsDone;
+  };
+
+  let closing: Promise<boolean> | undefined;
   return {
     url,
     port: address.port,
@@ -198,20 +256,74 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     tracker,
     journal,
     watcher,
-    close: () =>
+    metricsUrl: metricsAddress ? `http://${url.split('/')[2].replace(/:\d+$/, '')}:${metricsAddress.port}/metrics` : undefined,
+    get draining() {
+      return draining;
+    },
+    reconfigure: (update) => {
+      apiKeys = update.auth ? new ApiKeys(update.auth.apiKeys) : undefined;
+    },
+    close: ({ timeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS } = {}) =>
       (closing ??= (async () => {
-        await watcher?.stop();
-        await tracker.close(); // completes every open subscription and hands its leases over
-        await bus.close();
-        await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
-        await wsServer.dispose();
+        draining = true;
+        const deadline = Date.now() + timeoutMs;
+        // Stop accepting connections but keep the idle keep-alive ones (http.Server.close would
+        // drop them): a load balancer probing on one sees /readyz 503 instead of a reset.
+        NetServer.prototype.close.call(server);
+        if (metricsServer) await closeServer(metricsServer);
+        const drained = await Promise.race([drain(deadline), new Promise<false>((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()) + 100, false))]);
         for (const client of wss.clients) client.terminate();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections?.();
+        server.closeAllConnections();
         await registry.closeAll(); // end upstream sessions
         await journal?.close(); // what is queued is written first
+        return drained;
       })()),
   };
+}
+
+/** Resolves true once `done()` holds, false if the deadline passes first. */
+async function until(done: () => boolean, deadline: number): Promise<boolean> {
+  while (!done()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+async function sendMetrics(res: ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+}
+
+/** With auth on, the main port's /metrics needs an `admin` key (they show operation names and upstream routes). */
+function metricsDenial(principal: Principal | undefined, separateListener: boolean) {
+  const where = separateListener ? ' (or scrape the metrics port, which needs none)' : '';
+  if (!principal) return { status: 401, code: 'UNAUTHENTICATED', message: `/metrics needs an API key with the "admin" scope${where}` };
+  if (!principal.scopes.has('admin')) return { status: 403, code: 'FORBIDDEN', message: `API key "${principal.name}" lacks the "admin" scope /metrics needs${where}` };
+  return undefined;
+}
+
+/** `server.metricsPort`: /metrics alone on its own listener, meant for a private interface. */
+async function listenMetrics(port: number, host: string): Promise<Server> {
+  const metrics = createServer((req, res) => {
+    if ((req.url ?? '/').split('?')[0] === '/metrics') void sendMetrics(res);
+    else sendJson(res, 404, { error: 'this port serves /metrics only' });
+  });
+  await new Promise<void>((resolve, reject) => {
+    metrics.once('error', reject);
+    metrics.listen(port, host, () => resolve());
+  });
+  return metrics;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 /** The journal's write health, and whether its database answers now. */

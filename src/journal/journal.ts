@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import { isOver, type Operation } from '../domain/model.js';
-import type { DueRun, JournalHealth, JournalOperation, JournalStore, OperationSource, RestorePoint } from './store.js';
+import type { DueRun, JournalHealth, JournalOperation, JournalStore, OperationKey, OperationSource, RestorePoint } from './store.js';
 
 export interface JournalOptions {
   /** A backup run due with no backup started this long after it is missed. Default 60. */
@@ -84,12 +84,20 @@ export class Journal {
     if (runs.length) this.enqueue({ kind: 'dueRuns', rows: runs });
   }
 
-  /** GATEWAY with the key's name for an operation started here, PROVIDER otherwise. */
-  async sourceOf(providerId: string, nativeId: string): Promise<{ source: OperationSource; startedBy?: string }> {
-    const here = this.startedHere.get(keyOf(providerId, nativeId));
-    if (here) return { source: 'GATEWAY', startedBy: here.startedBy };
-    const row = await this.store.getOperation(providerId, nativeId).catch(() => undefined);
-    return row ? { source: row.source, startedBy: row.startedBy } : { source: 'PROVIDER' };
+  /**
+   * GATEWAY with the key's name for an operation started here, PROVIDER otherwise; in the order
+   * of `keys`, with one store read for all those not started here (PROVIDER if it fails).
+   */
+  async sourcesOf(keys: readonly OperationKey[]): Promise<Array<{ source: OperationSource; startedBy?: string }>> {
+    const unknown = keys.filter((key) => !this.startedHere.has(keyOf(key.providerId, key.nativeId)));
+    const rows = unknown.length === 0 ? [] : await this.store.getOperations(unknown).catch((): JournalOperation[] => []);
+    const recorded = new Map(rows.map((row) => [keyOf(row.providerId, row.nativeId), row]));
+    return keys.map((key) => {
+      const here = this.startedHere.get(keyOf(key.providerId, key.nativeId));
+      if (here) return { source: 'GATEWAY', startedBy: here.startedBy };
+      const row = recorded.get(keyOf(key.providerId, key.nativeId));
+      return row ? { source: row.source, startedBy: row.startedBy } : { source: 'PROVIDER' };
+    });
   }
 
   /** Write everything queued now (tests, shutdown); throws if the database refuses. */

@@ -18,6 +18,7 @@ import type {
   JournalStore,
   OperationCursor,
   OperationFilter,
+  OperationKey,
   OperationPage,
   OperationSource,
   RestorePoint,
@@ -209,6 +210,11 @@ export class PostgresJournal implements JournalStore {
     this.pool.on('error', () => undefined);
   }
 
+  /** The pool, for tables other parts own in the journal's database (src/alerts/sql.ts). */
+  get connectionPool(): pg.Pool {
+    return this.pool;
+  }
+
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
@@ -304,6 +310,15 @@ export class PostgresJournal implements JournalStore {
   async getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined> {
     const { rows } = await this.pool.query<OperationRow>('SELECT * FROM operations WHERE provider_id = $1 AND native_id = $2', [providerId, nativeId]);
     return rows[0] === undefined ? undefined : toOperation(rows[0]);
+  }
+
+  async getOperations(keys: OperationKey[]): Promise<JournalOperation[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.pool.query<OperationRow>(
+      'SELECT o.* FROM operations o JOIN unnest($1::text[], $2::text[]) AS k (provider_id, native_id) ON o.provider_id = k.provider_id AND o.native_id = k.native_id',
+      [keys.map((key) => key.providerId), keys.map((key) => key.nativeId)],
+    );
+    return rows.map(toOperation);
   }
 
   async listOperations(filter: OperationFilter, first: number, after?: OperationCursor): Promise<OperationPage> {

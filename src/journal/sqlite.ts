@@ -19,6 +19,7 @@ import type {
   JournalStore,
   OperationCursor,
   OperationFilter,
+  OperationKey,
   OperationPage,
   OperationSource,
   RestorePoint,
@@ -71,6 +72,8 @@ const HISTORY_RESTORE_POINT_COLUMNS = 'provider_id, native_id, resource_type, re
 type HistoryRestorePointRow = [string, string, string, string, number | null, number];
 const HISTORY_DUE_RUN_COLUMNS = 'provider_id, resource_type, resource_id, schedule_id, due_at';
 type HistoryDueRunRow = [string, string, string, string | null, number];
+
+const KEYS_PER_READ = 500;
 
 const ms = (date: Date | undefined) => (date === undefined ? null : date.getTime());
 const date = (value: number | null) => (value === null ? undefined : new Date(value));
@@ -177,6 +180,11 @@ export class SqliteJournal implements JournalStore {
     this.db.pragma('cache_size = -65536');
   }
 
+  /** The open database, for tables other parts own in it (src/alerts/sql.ts). */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
   /** Prepared once per SQL text (tables must exist, hence not in the constructor). */
   private statement(sql: string, raw = false): Database.Statement {
     const key = raw ? `raw:${sql}` : sql;
@@ -237,6 +245,19 @@ export class SqliteJournal implements JournalStore {
   async getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined> {
     const row = this.statement(`SELECT ${OPERATION_COLUMNS} FROM operations WHERE provider_id = ? AND native_id = ?`, true).get(providerId, nativeId) as OperationRow | undefined;
     return row === undefined ? undefined : toOperation(row);
+  }
+
+  async getOperations(keys: OperationKey[]): Promise<JournalOperation[]> {
+    const found: JournalOperation[] = [];
+    // In slices, so the statement's shape (and SQLite's parameter count) stays bounded.
+    for (let i = 0; i < keys.length; i += KEYS_PER_READ) {
+      const slice = keys.slice(i, i + KEYS_PER_READ);
+      const rows = this
+        .statement(`SELECT ${OPERATION_COLUMNS} FROM operations WHERE (provider_id, native_id) IN (VALUES ${slice.map(() => '(?, ?)').join(', ')})`, true)
+        .all(...slice.flatMap((key) => [key.providerId, key.nativeId])) as OperationRow[];
+      found.push(...rows.map(toOperation));
+    }
+    return found;
   }
 
   async listOperations(filter: OperationFilter, first: number, after?: OperationCursor): Promise<OperationPage> {

@@ -37,6 +37,9 @@ export interface JournalOperation {
   finishedAt?: Date;
 }
 
+/** Which operation: its natural key. */
+export type OperationKey = Pick<JournalOperation, 'providerId' | 'nativeId'>;
+
 /** A status an operation reached, and when it was first seen in it. */
 export interface JournalEvent {
   providerId: string;
@@ -137,6 +140,8 @@ export interface JournalStore {
    */
   recordOperations(operations: JournalOperation[]): Promise<void>;
   getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined>;
+  /** The operations of these keys the journal holds, in one round trip (any order; unknown keys are left out). */
+  getOperations(keys: OperationKey[]): Promise<JournalOperation[]>;
   /** Newest first by (startedAt ?? updatedAt), then providerId, nativeId; `first` at most 1000. */
   listOperations(filter: OperationFilter, first: number, after?: OperationCursor): Promise<OperationPage>;
   /** Every operation of `kinds` whose startedAt (or updatedAt) falls in [from, to). */

@@ -5,14 +5,14 @@
  */
 import { GraphQLError } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
-import type { JournalStore, OperationSource } from '../journal/store.js';
+import type { JournalStore, OperationKey, OperationSource } from '../journal/store.js';
 import type { GatewayContext } from './context.js';
 
 /** What these resolvers use of the Journal facade (src/journal/journal.ts). */
 export interface JournalAccess {
   store: JournalStore;
   missedGraceMinutes: number;
-  sourceOf(providerId: string, nativeId: string): Promise<{ source: OperationSource; startedBy?: string }>;
+  sourcesOf(keys: readonly OperationKey[]): Promise<Array<{ source: OperationSource; startedBy?: string }>>;
 }
 
 export function journalOf(ctx: GatewayContext): JournalAccess | undefined {

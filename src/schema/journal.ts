@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { ValidationError } from '../domain/errors.js';
 import type { Operation, ResourceRef } from '../domain/model.js';
-import type { OperationCursor, OperationFilter as StoreOperationFilter, OperationSource } from '../journal/store.js';
+import type { OperationCursor, OperationFilter as StoreOperationFilter, OperationKey, OperationSource } from '../journal/store.js';
 import { builder } from './builder.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.js';
 import type { GatewayContext } from './context.js';
@@ -28,11 +28,12 @@ type Origin = { source: OperationSource; startedBy?: string };
 
 /**
  * A live operation (from a provider) learns its source from the journal: one loader per
- * request, so a list of operations costs one lookup per distinct operation, never per field.
+ * request, so a list of operations costs one journal read (store.getOperations) for all of
+ * them, never one per operation or per field.
  * A subscription keeps its context for its life: its loader starts afresh past LOADER_LIMIT lookups, so it never grows without end.
  */
 const LOADER_LIMIT = 5_000;
-const origins = new WeakMap<GatewayContext, { loader: DataLoader<string, Origin>; keys: number }>();
+const origins = new WeakMap<GatewayContext, { loader: DataLoader<OperationKey, Origin, string>; keys: number }>();
 function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise<Origin> {
   // A journal row carries its own.
   if (op.source) return Promise.resolve({ source: op.source, startedBy: op.startedBy });
@@ -40,20 +41,15 @@ function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise
   if (!journal) return Promise.resolve({ source: 'PROVIDER' });
   let entry = origins.get(ctx);
   if (!entry || entry.keys >= LOADER_LIMIT) {
-    const loader = new DataLoader<string, Origin>(
-      (keys) =>
-        Promise.all(
-          keys.map((key) => {
-            const [providerId, nativeId] = JSON.parse(key) as [string, string];
-            return journal.sourceOf(providerId, nativeId).catch((): Origin => ({ source: 'PROVIDER' }));
-          }),
-        ),
-      { maxBatchSize: 1000 },
-    );
+    // One batch (the operations of one tick, e.g. a page of live operations) is one journal read.
+    const loader = new DataLoader<OperationKey, Origin, string>((keys) => journal.sourcesOf(keys), {
+      maxBatchSize: 1000,
+      cacheKeyFn: (key) => `${key.providerId}\u0000${key.nativeId}`,
+    });
     origins.set(ctx, (entry = { loader, keys: 0 }));
   }
   entry.keys++;
-  return entry.loader.load(JSON.stringify([op.providerId, op.nativeId]));
+  return entry.loader.load({ providerId: op.providerId, nativeId: op.nativeId });
 }
 
 builder.objectFields(OperationRef, (t) => ({

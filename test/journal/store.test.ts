@@ -227,6 +227,20 @@ describe.each(backends)('the journal on %s', (_name, newUrl) => {
     expect((await store.dueRunsBetween(at(0), at(59), { providerIds: ['hq'] })).length).toBe(3);
   });
 
+  it('reads many operations by key in one call, leaving out keys it does not hold', async () => {
+    const store = await fresh();
+    // More keys than one SQLite statement takes (500), so the slices are exercised too.
+    const many = Array.from({ length: 1_203 }, (_, i) => operation(`op-${i}`, { startedBy: i === 7 ? 'ops' : undefined, source: i === 7 ? 'GATEWAY' : 'PROVIDER' }));
+    await store.recordOperations([...many, operation('op-1', { providerId: 'cloud' })]);
+    const keys = [...many.map((o) => ({ providerId: 'hq', nativeId: o.nativeId })), { providerId: 'hq', nativeId: 'never-seen' }, { providerId: 'cloud', nativeId: 'op-1' }];
+    const found = await store.getOperations(keys);
+    expect(found).toHaveLength(1_204);
+    expect(new Set(found.map((o) => `${o.providerId}/${o.nativeId}`)).size).toBe(1_204);
+    expect(found.find((o) => o.nativeId === 'op-7')).toMatchObject({ providerId: 'hq', source: 'GATEWAY', startedBy: 'ops' });
+    expect(found.some((o) => o.nativeId === 'never-seen')).toBe(false);
+    expect(await store.getOperations([])).toEqual([]);
+  });
+
   it("reads a history's facts at once: operations and restore points of one window, due runs of another, every text as written", async () => {
     const store = await fresh();
     // Ids a JSON transport must carry intact: quotes, a backslash, a newline, non-ASCII.
