@@ -18,6 +18,7 @@ import { useScopes } from './plugins/scopes.js';
 import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './plugins/limits.js';
 import { useObservability } from './plugins/observability.js';
 import { useTracing } from './plugins/tracing.js';
+import { useCompiledExecution } from './plugins/jit.js';
 import { telemetryEnabled } from './telemetry/setup.js';
 import { withRequestId } from './request-context.js';
 import { metricsRegistry } from './upstream/metrics.js';
@@ -124,6 +125,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       useObservability(logger),
       usePartialErrors(),
       // Compiled execution per document (cached): a large share of the gateway's CPU per query.
+      useCompiledExecution(schema),
     ],
     context: (initial: YogaInitialContext & { connectionParams?: Record<string, unknown> }): GatewayContext => {
       const authorization = initial.connectionParams
