@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { PROVIDER_CONFIG_SCHEMAS, PROVIDER_MODULES } from './providers/registry.js';
+import { alertsConfigSchema } from './alerts/config.js';
 
 /** Where the journal lives when the config does not say. */
 export const DEFAULT_JOURNAL_URL = 'sqlite:./data/journal.db';
@@ -59,6 +60,8 @@ export const configSchema = z
       })
       .strict()
       .default({ url: DEFAULT_JOURNAL_URL, retentionDays: 400, watchIntervalSeconds: 60, missedGraceMinutes: 60 }),
+    /** Alert rules and signed webhooks (src/alerts); the rules run without webhooks too. */
+    alerts: alertsConfigSchema.optional(),
     limits: z
       .object({
         maxDepth: z.number().int().positive().optional(),

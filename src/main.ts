@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     introspection: config?.introspection,
     redis: config?.redis,
     journal: { journal, watchIntervalMs: journalSettings.watchIntervalSeconds * 1000 },
+    // The rules always run with a journal (query `alerts`); webhooks only where configured.
+    alerts: config?.alerts ?? {},
     metricsPort: config?.server.metricsPort,
   });
   console.log(readyHint(server, demo !== undefined));

@@ -25,6 +25,8 @@ import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
 import type { Journal } from './journal/journal.js';
 import { JournalWatcher } from './journal/watcher.js';
+import { AlertsEngine } from './alerts/engine.js';
+import type { AlertsConfigInput } from './alerts/config.js';
 import { LocalBus, type OperationBus } from './operations/bus.js';
 import { RedisBus } from './operations/redis-bus.js';
 import type { ProviderRegistry } from './providers/registry.js';
@@ -46,6 +48,8 @@ export interface GatewayServerOptions {
   redis?: GatewayConfig['redis'];
   /** Durable history: recorded from every observation, watched in the background; closed with the server. */
   journal?: { journal: Journal; watchIntervalMs: number; backfill?: boolean };
+  /** Alert rules and webhook delivery over the journal (src/alerts); needs `journal`. */
+  alerts?: AlertsConfigInput;
   /** Serve /metrics on this port too, without a key (0: any free port). */
   metricsPort?: number;
 }
@@ -62,6 +66,8 @@ export interface GatewayServer {
   readonly tracker: OperationTracker;
   readonly journal?: Journal;
   readonly watcher?: JournalWatcher;
+  /** The alerts engine (with a journal and `alerts`); its reconfigure(alertsConfig) applies new webhooks. */
+  readonly alerts?: AlertsEngine;
   /** The separate metrics listener's URL, when `metricsPort` is set. */
   readonly metricsUrl?: string;
   /** True from the moment close() starts: /readyz answers 503. */
@@ -83,6 +89,7 @@ export const GRAPHQL_PATH = '/graphql';
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { registry, logger } = options;
   const journal = options.journal?.journal;
+  const alerts = journal && options.alerts ? new AlertsEngine(journal, () => registry.all(), options.alerts, logger) : undefined;
   const bus: OperationBus = options.redis ? await RedisBus.connect(options.redis.url, logger) : new LocalBus();
   const tracker = new OperationTracker(
     registry,
@@ -131,7 +138,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       const authorization = initial.connectionParams
         ? String(initial.connectionParams.authorization ?? initial.connectionParams.Authorization ?? '')
         : initial.request.headers.get('authorization');
-      return { registry, tracker, journal, reads: new RequestReads(registry), principal: principalFor(authorization) };
+      return { registry, tracker, journal, alerts, reads: new RequestReads(registry), principal: principalFor(authorization) };
     },
   });
 
@@ -232,6 +239,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   const watcher = options.journal ? new JournalWatcher(() => registry.all(), options.journal.journal, { intervalMs: options.journal.watchIntervalMs, logger, backfill: options.journal.backfill }) : undefined;
   watcher?.start();
+  alerts?.start();
   const address = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}${GRAPHQL_PATH}`;
@@ -242,6 +250,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const drain = async (deadline: number): Promise<boolean> => {
     const requestsDone = await until(() => [...inFlight.values()].every((streaming) => streaming), deadline);
     await watcher?.stop();
+    await alerts?.close();
     await tracker.close(); // completes every open subscription and hands its leases over
     await bus.close();
     await new Promise((resolve) => setTimeout(resolve, 50)); // let "complete" messages flush
@@ -258,6 +267,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     tracker,
     journal,
     watcher,
+    alerts,
     metricsUrl: metricsAddress ? `http://${url.split('/')[2].replace(/:\d+$/, '')}:${metricsAddress.port}/metrics` : undefined,
     get draining() {
       return draining;

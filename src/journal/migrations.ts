@@ -138,4 +138,48 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  { version: 3, description: 'alerts and their webhook outbox', sqlite: alertTables('INTEGER'), postgres: alertTables('bigint') },
 ];
+
+/** Version 3 (src/alerts): alerts, one open per kind and subject (`open_key`), and their webhook outbox; times in ms in both dialects. */
+function alertTables(bigint: 'INTEGER' | 'bigint'): string {
+  return `
+    CREATE TABLE alerts (
+      id text PRIMARY KEY,
+      kind text NOT NULL,
+      severity text NOT NULL,
+      state text NOT NULL,
+      message text NOT NULL,
+      provider_id text NOT NULL,
+      provider_kind text,
+      resource_type text,
+      resource_id text,
+      resource_name text,
+      operation_id text,
+      operation_status text,
+      opened_at ${bigint} NOT NULL,
+      acknowledged_at ${bigint},
+      acknowledged_by text,
+      resolved_at ${bigint},
+      changed_at ${bigint} NOT NULL,
+      open_key text UNIQUE
+    );
+    CREATE INDEX alerts_newest ON alerts (opened_at DESC, id);
+    CREATE INDEX alerts_changed ON alerts (changed_at);
+    CREATE TABLE alert_outbox (
+      id text PRIMARY KEY,
+      alert_id text NOT NULL REFERENCES alerts (id),
+      event_type text NOT NULL,
+      body text NOT NULL,
+      url text NOT NULL,
+      state text NOT NULL,
+      attempts integer NOT NULL,
+      next_attempt_at ${bigint} NOT NULL,
+      lease_until ${bigint} NOT NULL,
+      created_at ${bigint} NOT NULL,
+      finished_at ${bigint},
+      last_error text
+    );
+    CREATE INDEX alert_outbox_due ON alert_outbox (state, next_attempt_at);
+  `;
+}

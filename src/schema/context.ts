@@ -19,6 +19,7 @@ import type {
 } from '../domain/model.js';
 import type { OperationTracker } from '../operations/tracker.js';
 import type { Journal } from '../journal/journal.js';
+import type { AlertsEngine } from '../alerts/engine.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Principal } from '../auth.js';
 import { inReadScope, type ReadMemo } from '../upstream/read-scope.js';
@@ -30,6 +31,8 @@ export interface GatewayContext {
   principal?: Principal;
   /** Durable history; absent only where a test builds a server without one. */
   journal?: Journal;
+  /** Alert rules and webhooks (src/alerts); present exactly when the journal is. */
+  alerts?: AlertsEngine;
 }
 
 export class RequestReads {

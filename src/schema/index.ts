@@ -20,6 +20,7 @@ import './mutations/start-operation.js';
 import './mutations/schedules.js';
 import './retention.js';
 import './journal.js';
+import './alerts.js';
 
 export const schema = builder.toSchema();
 

@@ -28,6 +28,79 @@ export type AbortOperationInput = {
 
 export type AbortOperationResult = ConflictError | NotFoundError | StartOperationSuccess | UnsupportedByProviderError | UpstreamError;
 
+export type AcknowledgeAlertInput = {
+  alertId: Scalars['ID']['input'];
+};
+
+export type AcknowledgeAlertResult = AcknowledgeAlertSuccess | ConflictError | NotFoundError | ValidationError;
+
+export type AcknowledgeAlertSuccess = {
+  __typename?: 'AcknowledgeAlertSuccess';
+  alert: Alert;
+};
+
+export type Alert = Node & {
+  __typename?: 'Alert';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The API key's name, or null with keys off. */
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: AlertKind;
+  message: Scalars['String']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  operation?: Maybe<Operation>;
+  provider?: Maybe<Provider>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The resource as the provider lists it now; null when it is gone or the alert is about a provider. */
+  resource?: Maybe<ProtectedResource>;
+  /** The resource name when the alert opened (also when it is gone since). */
+  resourceName?: Maybe<Scalars['String']['output']>;
+  severity: AlertSeverity;
+  state: AlertState;
+};
+
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  edges: Array<AlertEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AlertEdge = {
+  __typename?: 'AlertEdge';
+  cursor: Scalars['String']['output'];
+  node: Alert;
+};
+
+export type AlertFilter = {
+  kinds?: InputMaybe<Array<AlertKind>>;
+  providerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  states?: InputMaybe<Array<AlertState>>;
+};
+
+export type AlertKind =
+  /** An operation of kind BACKUP / OFFSITE_COPY / *SNAPSHOT ended FAILED; resolves when the next backup of the resource succeeds. */
+  | 'BACKUP_FAILED'
+  /** A scheduled resource's last success is older than alerts.rpoHours. */
+  | 'BACKUP_STALE'
+  /** An operation has run longer than alerts.stuckAfterMinutes. */
+  | 'OPERATION_STUCK'
+  /** A provider has been unreachable or rejecting credentials for longer than alerts.providerDownAfterSeconds; resolves when it is back. */
+  | 'PROVIDER_DOWN'
+  /** A scheduled run did not happen within the grace (journal.missedGraceMinutes); resolves with the next successful backup. */
+  | 'RUN_MISSED';
+
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+export type AlertState =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
 export type AssignBackupLocationInput = {
   backupLocationId: Scalars['ID']['input'];
   virtualMachineId: Scalars['ID']['input'];
@@ -303,6 +376,8 @@ export type MissedRun = {
 export type Mutation = {
   __typename?: 'Mutation';
   abortOperation: AbortOperationResult;
+  /** OPEN -> ACKNOWLEDGED (sends alert.acknowledged); acknowledging again answers the alert as it is; a RESOLVED one is a ConflictError. */
+  acknowledgeAlert: AcknowledgeAlertResult;
   /** Send a VM's backups (or offsite copies) to a location. */
   assignBackupLocation: AssignBackupLocationResult;
   /** Put a VM or disk on a shared schedule. */
@@ -325,6 +400,11 @@ export type Mutation = {
 
 export type MutationAbortOperationArgs = {
   input: AbortOperationInput;
+};
+
+
+export type MutationAcknowledgeAlertArgs = {
+  input: AcknowledgeAlertInput;
 };
 
 
@@ -576,6 +656,8 @@ export type ProviderProtection = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Alerts the rules opened, newest first (also resolved ones, until the journal prunes them). */
+  alerts: AlertConnection;
   /** Every scheduled run in [from, to) across providers (window at most 31 days, at most 20000 runs), sorted, with conflicts. Altaro exposes no recurrence: its runs are each VM's next backup time. */
   backupCalendar: BackupCalendar;
   /** One row per VM and disk the providers list now, one cell per day; the newest day is today in `timezone`. days: 1..90. */
@@ -599,6 +681,13 @@ export type Query = {
   simulateRetention: Array<RetentionDecision>;
   /** Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it. */
   virtualMachines: VirtualMachineConnection;
+};
+
+
+export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AlertFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -874,10 +963,17 @@ export type StartVerificationInput = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every alert that opens, is acknowledged or resolves, for dashboards. */
+  alertsUpdated: Alert;
   /** The operation's current state first, then every change; completes after a terminal status. */
   operationUpdated: Operation;
   /** Every change of every operation the filter matches, for dashboards. */
   operationsUpdated: Operation;
+};
+
+
+export type SubscriptionAlertsUpdatedArgs = {
+  filter?: InputMaybe<AlertFilter>;
 };
 
 
@@ -1017,6 +1113,7 @@ export type CsDiskQueryVariables = Exact<{
 
 
 export type CsDiskQuery = { __typename?: 'Query', node?:
+    | { __typename: 'Alert' }
     | { __typename: 'Backup' }
     | { __typename: 'BackupLocation' }
     | { __typename: 'Disk', id: string, name: string, sizeBytes?: number | null, virtualMachine?: { __typename?: 'VirtualMachine', id: string } | null, lastBackup?: { __typename?: 'BackupResult', at?: string | null, outcome: BackupOutcome } | null, schedules: Array<{ __typename?: 'Schedule', id: string }>, backups: { __typename?: 'BackupConnection', totalCount: number, edges: Array<{ __typename?: 'BackupEdge', node: { __typename?: 'Backup', id: string, nativeId: string, kind: BackupKind, status?: string | null, createdAt?: string | null, location?: string | null } }> } }
@@ -1103,6 +1200,7 @@ export type ResourceProtectionQueryVariables = Exact<{
 
 
 export type ResourceProtectionQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'Alert' }
     | { __typename?: 'Backup' }
     | { __typename?: 'BackupLocation' }
     | { __typename?: 'Disk', name: string, protection: { __typename?: 'ResourceProtection', status: ProtectionStatus, reason: string } }
@@ -1161,6 +1259,7 @@ export type VirtualMachineQueryVariables = Exact<{
 
 
 export type VirtualMachineQuery = { __typename?: 'Query', node?:
+    | { __typename: 'Alert', id: string }
     | { __typename: 'Backup', id: string }
     | { __typename: 'BackupLocation', id: string }
     | { __typename: 'Disk', id: string }
@@ -1179,6 +1278,7 @@ export type NodesQueryVariables = Exact<{
 
 
 export type NodesQuery = { __typename?: 'Query', nodes: Array<
+    | { __typename: 'Alert', id: string }
     | { __typename: 'Backup', id: string }
     | { __typename: 'BackupLocation', id: string }
     | { __typename: 'Disk', id: string }
@@ -1428,6 +1528,7 @@ export type OperationNodeQueryVariables = Exact<{
 
 
 export type OperationNodeQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'Alert', id: string }
     | { __typename?: 'Backup', id: string }
     | { __typename?: 'BackupLocation', id: string }
     | { __typename?: 'Disk', id: string }

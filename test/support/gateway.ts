@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../../src/journal/journal.js';
 import { openJournal } from '../../src/journal/open.js';
+import type { AlertsConfigInput } from '../../src/alerts/config.js';
 
 export interface TestGateway {
   url: string;
@@ -45,6 +46,8 @@ export interface TestGatewayOptions extends DemoOptions {
    * requests see only their own. `false`: no journal at all.
    */
   journal?: false | { url?: string; watchIntervalMs?: number; backfill?: boolean; missedGraceMinutes?: number };
+  /** Run the alerts engine with this config (off by default: its rounds read the providers). */
+  alerts?: AlertsConfigInput;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -78,6 +81,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     journal: journal
       ? { journal, watchIntervalMs: (options.journal || undefined)?.watchIntervalMs ?? 0, backfill: (options.journal || undefined)?.backfill }
       : undefined,
+    alerts: options.alerts,
     ...options.server,
   });
   const gql = async <R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers: Record<string, string> = {}) => {
