@@ -32,6 +32,8 @@ import { RedisBus } from './operations/redis-bus.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import { RequestReads, type GatewayContext } from './schema/context.js';
 import { schema } from './schema/index.js';
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from './console/graphiql.js';
+import { serveConsole } from './console/serve.js';
 import type { GatewayConfig } from './config.js';
 
 export interface GatewayServerOptions {
@@ -113,7 +115,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     batching: { limit: limits.maxBatch },
-    graphiql: { title: 'backup-gateway', subscriptionsProtocol: 'WS' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL,
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),
@@ -179,6 +182,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       const denied = apiKeys ? metricsDenial(principalFor(req.headers.authorization), options.metricsPort !== undefined) : undefined;
       if (denied) sendJson(res, denied.status, { errors: [{ message: denied.message, extensions: { code: denied.code } }] });
       else await sendMetrics(res);
+      return;
+    }
+    if (path === '/console' || path.startsWith('/console/')) {
+      serveConsole(path, res);
       return;
     }
     if (path === '/' && req.method === 'GET') {

@@ -21,6 +21,7 @@ import './mutations/schedules.js';
 import './retention.js';
 import './journal.js';
 import './alerts.js';
+import './viewer.js';
 
 export const schema = builder.toSchema();
 
