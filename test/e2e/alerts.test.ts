@@ -1,0 +1,239 @@
+/**
+ * Alerts end to end over HTTP: real simulators, the real gateway on a SQLite journal, and a real
+ * webhook receiver on loopback that verifies every signature with the `standardwebhooks` library
+ * and the configured secret. Thresholds and the retry schedule are configured small instead of
+ * faking clocks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import type { AlertsConfigInput } from '../../src/alerts/config.js';
+import { startDemo, type Demo } from '../../src/demo.js';
+import { expectData, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { StartBackupMutation, VirtualMachinesQuery } from '../support/documents.js';
+import { testSecret, WebhookReceiver } from '../support/webhook-receiver.js';
+
+const AlertsQuery = graphql(`
+  query Alerts($first: Int, $filter: AlertFilter) {
+    alerts(first: $first, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          severity
+          state
+          message
+          acknowledgedBy
+          acknowledgedAt
+          resolvedAt
+          provider { name }
+          resourceName
+          resource { name }
+          operation { status }
+        }
+      }
+    }
+  }
+`);
+
+const AcknowledgeAlertMutation = graphql(`
+  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {
+    acknowledgeAlert(input: $input) {
+      __typename
+      ... on AcknowledgeAlertSuccess { alert { id state acknowledgedBy acknowledgedAt } }
+      ... on Error { message code }
+    }
+  }
+`);
+
+const secret = testSecret(7);
+/** The journal's watcher reads the providers' lists often (no history import): it is what sees a backup end. */
+const WATCHED = { watchIntervalMs: 300, backfill: false };
+
+function alertsConfig(receiver: WebhookReceiver, extra: Partial<AlertsConfigInput> = {}): AlertsConfigInput {
+  return {
+    evaluateIntervalSeconds: 0.2,
+    providerDownAfterSeconds: 1,
+    webhooks: [{ url: receiver.url, secret }],
+    delivery: { timeoutMs: 2_000, retryScheduleMs: [0, 200, 400], pollIntervalMs: 50 },
+    ...extra,
+  };
+}
+
+async function vmId(gw: TestGateway, name: string): Promise<string> {
+  const data = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, filter: { nameContains: name } }));
+  const vm = data.virtualMachines.edges.map((e) => e.node).find((n) => n.name === name);
+  if (!vm) throw new Error(`no VM ${name}`);
+  return vm.id;
+}
+
+async function startBackup(gw: TestGateway, name: string): Promise<void> {
+  const result = expectData(await gw.gql(StartBackupMutation, { input: { targetId: await vmId(gw, name) } }));
+  if (result.startBackup.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(result.startBackup));
+}
+
+async function alertsOf(gw: TestGateway, kinds: string[]) {
+  return expectData(await gw.gql(AlertsQuery, { first: 50, filter: { kinds: kinds as never } })).alerts;
+}
+
+async function until(done: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('alerts: a failed backup, over signed webhooks', () => {
+  let receiver: WebhookReceiver;
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    receiver = new WebhookReceiver(secret);
+    await receiver.listen();
+    gw = await startTestGateway({ journal: WATCHED, alerts: alertsConfig(receiver) });
+  });
+  afterAll(async () => {
+    await gw?.close();
+    await receiver?.stop();
+  });
+
+  it('opens BACKUP_FAILED, delivers it signed through two 503s with one webhook-id, acknowledges and resolves it', async () => {
+    const vm = gw.demo.simulators.altaro.state.vmByName('APP01')!;
+    vm.failNextBackup = true;
+    receiver.refuse = [503, 503];
+    await startBackup(gw, 'APP01');
+
+    await receiver.until(() => receiver.accepted('alert.opened').length === 1, 'alert.opened');
+    const opened = receiver.accepted('alert.opened')[0];
+    // Three attempts (503, 503, 200), all the same message, each signed with the configured secret.
+    const attempts = receiver.received.filter((r) => r.id === opened.id);
+    expect(attempts.map((r) => r.answered)).toEqual([503, 503, 200]);
+    expect(attempts.every((r) => r.verified !== undefined)).toBe(true);
+    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
+    expect(opened.verified!.data.alert).toMatchObject({ kind: 'BACKUP_FAILED', severity: 'CRITICAL', state: 'OPEN', provider: { kind: 'ALTARO', name: 'hq' }, resource: { type: 'VirtualMachine', name: 'APP01' }, operation: { status: 'FAILED' } });
+    // A body signed with another secret does not verify: the check is real.
+    expect(() => new Webhook(testSecret(8)).verify(opened.body, opened.headers)).toThrow();
+
+    const listed = await alertsOf(gw, ['BACKUP_FAILED']);
+    expect(listed.totalCount).toBe(1);
+    const alert = listed.edges[0].node;
+    expect(alert).toMatchObject({ id: opened.verified!.data.alert.id, state: 'OPEN', provider: { name: 'hq' }, resourceName: 'APP01', resource: { name: 'APP01' }, operation: { status: 'FAILED' } });
+    expect(alert.message).toMatch(/APP01/);
+
+    const ack = expectData(await gw.gql(AcknowledgeAlertMutation, { input: { alertId: alert.id } })).acknowledgeAlert;
+    expect(ack).toMatchObject({ __typename: 'AcknowledgeAlertSuccess', alert: { state: 'ACKNOWLEDGED', acknowledgedBy: null } });
+    await receiver.until(() => receiver.accepted('alert.acknowledged').length === 1, 'alert.acknowledged');
+    expect(receiver.accepted('alert.acknowledged')[0].verified!.data.alert).toMatchObject({ id: alert.id, state: 'ACKNOWLEDGED' });
+
+    // The next backup of APP01 succeeds: the alert resolves and says so.
+    await startBackup(gw, 'APP01');
+    await receiver.until(() => receiver.accepted('alert.resolved').length === 1, 'alert.resolved');
+    expect(receiver.accepted('alert.resolved')[0].verified!.data.alert).toMatchObject({ id: alert.id, state: 'RESOLVED' });
+    const after = (await alertsOf(gw, ['BACKUP_FAILED'])).edges[0].node;
+    expect(after.state).toBe('RESOLVED');
+    expect(after.resolvedAt).not.toBeNull();
+    // One alert, three events, each delivered once.
+    expect(receiver.accepted().map((r) => r.verified!.type)).toEqual(['alert.opened', 'alert.acknowledged', 'alert.resolved']);
+
+    const late = expectData(await gw.gql(AcknowledgeAlertMutation, { input: { alertId: alert.id } })).acknowledgeAlert;
+    expect(late).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    const bad = expectData(await gw.gql(AcknowledgeAlertMutation, { input: { alertId: 'nonsense' } })).acknowledgeAlert;
+    expect(bad).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
+  });
+
+  it('counts deliveries on /metrics and never shows the secret', async () => {
+    const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
+    expect(text).toMatch(/backup_gateway_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(text).toMatch(/backup_gateway_webhook_deliveries_total\{outcome="retried"\} [1-9]/);
+    expect(text).toMatch(/backup_gateway_webhook_oldest_pending_seconds 0/);
+    expect(text).not.toContain(secret.slice(6, 20));
+  });
+});
+
+describe('alerts: what the rules see', () => {
+  let receiver: WebhookReceiver;
+  let gw: TestGateway | undefined;
+  beforeAll(async () => {
+    receiver = new WebhookReceiver(secret);
+    await receiver.listen();
+  });
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+  });
+  afterAll(async () => receiver?.stop());
+
+  it('opens PROVIDER_DOWN once a provider has been down past the grace, and resolves it when it is back', async () => {
+    gw = await startTestGateway({
+      journal: WATCHED,
+      // A short breaker cooldown: the provider is asked again soon after it failed.
+      editProviders: (ps) => ps.map((p) => (p.id === 'vps' ? { ...p, breakerCooldownMs: 300 } : p)),
+      alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['PROVIDER_DOWN'] }] }),
+    });
+    const sim = gw.demo.simulators.billmanager;
+    sim.server.faults.set({ global: { status: 503 } });
+    await receiver.until(() => receiver.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'PROVIDER_DOWN'), 'PROVIDER_DOWN opened', 20_000);
+    const down = (await alertsOf(gw, ['PROVIDER_DOWN'])).edges.map((e) => e.node);
+    expect(down).toHaveLength(1);
+    expect(down[0]).toMatchObject({ state: 'OPEN', provider: { name: 'vps' }, resource: null });
+    sim.server.faults.clear();
+    await receiver.until(() => receiver.accepted('alert.resolved').some((r) => r.verified!.data.alert.kind === 'PROVIDER_DOWN'), 'PROVIDER_DOWN resolved', 20_000);
+    expect((await alertsOf(gw, ['PROVIDER_DOWN'])).edges[0].node.state).toBe('RESOLVED');
+  });
+
+  it('opens RUN_MISSED for a resource whose scheduled run did not happen', async () => {
+    gw = await startTestGateway({ journal: { ...WATCHED, missedGraceMinutes: 1 }, alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['RUN_MISSED'] }] }) });
+    const id = await vmId(gw, 'SQL01');
+    const { nativeId } = expectData(await gw.gql(graphql(`query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
+    const dueAt = new Date(Date.now() - 10 * 60_000);
+    await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+    await receiver.until(() => receiver.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'RUN_MISSED'), 'RUN_MISSED opened');
+    const missed = (await alertsOf(gw, ['RUN_MISSED'])).edges.map((e) => e.node);
+    expect(missed).toHaveLength(1);
+    expect(missed[0]).toMatchObject({ state: 'OPEN', severity: 'WARNING', resourceName: 'SQL01' });
+  });
+});
+
+describe('alerts: nothing is lost across a restart', () => {
+  let demo: Demo;
+  let dir: string;
+  beforeAll(async () => {
+    demo = await startDemo({ altaro: { operationMs: 1500, finishedGraceMs: 1500 }, cloudsigma: { snapshotMs: 400 }, billmanager: { backupMs: 1500 } });
+    dir = mkdtempSync(join(tmpdir(), 'bgw-alerts-'));
+  });
+  afterAll(async () => {
+    await demo?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('delivers a pending event after the gateway restarted and the receiver came back', async () => {
+    const receiver = new WebhookReceiver(secret);
+    await receiver.listen();
+    await receiver.stop(); // down: every attempt is a connection error
+    const url = `sqlite:${join(dir, 'journal.db')}`;
+    const config = alertsConfig(receiver, { delivery: { timeoutMs: 2_000, retryScheduleMs: [0, 300, 600, 1_200, 2_400, 4_800, 9_600], pollIntervalMs: 50 } });
+    const first = await startTestGateway({ demo, journal: { ...WATCHED, url }, alerts: config });
+    demo.simulators.altaro.state.vmByName('EXCH01')!.failNextBackup = true;
+    await startBackup(first, 'EXCH01');
+    await until(async () => (await alertsOf(first, ['BACKUP_FAILED'])).totalCount === 1, 'the alert to open');
+    const alertId = (await alertsOf(first, ['BACKUP_FAILED'])).edges[0].node.id;
+    await first.close();
+
+    await receiver.listen(); // back, on the same URL
+    const second = await startTestGateway({ demo, journal: { ...WATCHED, url }, alerts: config });
+    try {
+      await receiver.until(() => receiver.accepted('alert.opened').length === 1, 'the pending alert.opened');
+      expect(receiver.accepted('alert.opened')[0].verified!.data.alert.id).toBe(alertId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.accepted('alert.opened')).toHaveLength(1);
+    } finally {
+      await second.close();
+      await receiver.stop();
+    }
+  });
+});
