@@ -2,7 +2,8 @@
  * The operations console at /console in real Chromium against the demo gateway with API keys
  * on, every other host blocked and any console error failing the test: it asks for a key,
  * shows coverage and the history matrix, a backup started from it runs to 100 and a final
- * status, and a read-only key gets no action buttons.
+ * status, a failed backup's alert arrives live and can be acknowledged, and a read-only key
+ * gets no action buttons.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +20,9 @@ let consoleUrl: string;
 beforeAll(async () => {
   buildConsole();
   gw = await startTestGateway({
+    // The watcher is what sees a backup end, and the alert rules run on what it records.
+    journal: { watchIntervalMs: 300, backfill: false },
+    alerts: { evaluateIntervalSeconds: 0.2, providerDownAfterSeconds: 3600 },
     server: {
       auth: {
         apiKeys: [
@@ -81,12 +85,27 @@ describe('console', () => {
     await gp.context.close();
   }, 90_000);
 
+  it('a failed backup\'s alert arrives live, and acknowledging it changes its state', async () => {
+    const gp = await signIn(OPS_KEY);
+    const { page } = gp;
+    const alerts = page.getByRole('region', { name: 'Alerts' });
+    gw.demo.simulators.altaro.state.vmByName('APP01')!.failNextBackup = true;
+    await page.getByRole('button', { name: 'Back up now: APP01' }).click();
+    const alert = alerts.getByRole('listitem', { name: 'BACKUP_FAILED APP01: OPEN' });
+    await alert.waitFor({ timeout: 30_000 });
+    await alert.getByRole('button', { name: /^Acknowledge/ }).click();
+    await alerts.getByRole('listitem', { name: 'BACKUP_FAILED APP01: ACKNOWLEDGED' }).getByText('Acknowledged by ops').waitFor({ timeout: 10_000 });
+    gp.assertClean();
+    await gp.context.close();
+  }, 90_000);
+
   it('a read-only key sees the panels but no action buttons', async () => {
     const gp = await signIn(READ_KEY);
     const { page } = gp;
     await expect.poll(() => historyCells(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /Back up now/ }).count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Actions' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Acknowledge/ }).count()).toBe(0);
     gp.assertClean();
     await gp.context.close();
   }, 60_000);

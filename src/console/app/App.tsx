@@ -9,6 +9,7 @@ import { apiKey, GatewayRequestError, request, resetConnections, subscribe } fro
 import { CalendarQuery, CoverageQuery, HistoryQuery, OperationsQuery, OperationsSubscription, ViewerQuery } from './documents.js';
 import { KeyForm } from './KeyForm.js';
 import { Actions } from './panels/Actions.js';
+import { Alerts } from './panels/Alerts.js';
 import { Coverage } from './panels/Coverage.js';
 import { History, HISTORY_DAYS } from './panels/History.js';
 import { Operations } from './panels/Operations.js';
@@ -115,6 +116,7 @@ function Dashboard({ canOperate, generation }: { canOperate: boolean; generation
   return (
     <div class="grid">
       <Operations operations={shown} error={liveError} />
+      <Alerts canOperate={canOperate} generation={generation} />
       <Coverage data={coverage.data} error={coverage.error} />
       <History data={history.data} error={history.error} />
       <Upcoming data={calendar.data} error={calendar.error} />

@@ -64,3 +64,32 @@ export const StartBackupMutation = graphql(`
     }
   }
 `);
+
+export const AlertFields = graphql(`
+  fragment ConsoleAlert on Alert {
+    id kind severity state message openedAt acknowledgedAt acknowledgedBy resourceName
+    provider { name }
+  }
+`);
+
+export const AlertsQuery = graphql(`
+  query ConsoleAlerts {
+    alerts(first: 100, filter: { states: [OPEN, ACKNOWLEDGED] }) { totalCount edges { node { ...ConsoleAlert } } }
+  }
+`);
+
+export const AlertsSubscription = graphql(`
+  subscription ConsoleAlertsUpdated {
+    alertsUpdated { ...ConsoleAlert }
+  }
+`);
+
+export const AcknowledgeAlertMutation = graphql(`
+  mutation ConsoleAcknowledgeAlert($alertId: ID!) {
+    acknowledgeAlert(input: { alertId: $alertId }) {
+      __typename
+      ... on AcknowledgeAlertSuccess { alert { ...ConsoleAlert } }
+      ... on Error { message }
+    }
+  }
+`);

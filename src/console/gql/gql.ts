@@ -23,6 +23,10 @@ type Documents = {
     "\n  query ConsoleOperations {\n    operations { ...ConsoleOperation }\n  }\n": typeof types.ConsoleOperationsDocument,
     "\n  subscription ConsoleOperationsUpdated {\n    operationsUpdated { ...ConsoleOperation }\n  }\n": typeof types.ConsoleOperationsUpdatedDocument,
     "\n  mutation ConsoleStartBackup($targetId: ID!) {\n    startBackup(input: { targetId: $targetId }) {\n      __typename\n      ... on StartOperationSuccess { operation { ...ConsoleOperation } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConsoleStartBackupDocument,
+    "\n  fragment ConsoleAlert on Alert {\n    id kind severity state message openedAt acknowledgedAt acknowledgedBy resourceName\n    provider { name }\n  }\n": typeof types.ConsoleAlertFragmentDoc,
+    "\n  query ConsoleAlerts {\n    alerts(first: 100, filter: { states: [OPEN, ACKNOWLEDGED] }) { totalCount edges { node { ...ConsoleAlert } } }\n  }\n": typeof types.ConsoleAlertsDocument,
+    "\n  subscription ConsoleAlertsUpdated {\n    alertsUpdated { ...ConsoleAlert }\n  }\n": typeof types.ConsoleAlertsUpdatedDocument,
+    "\n  mutation ConsoleAcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(input: { alertId: $alertId }) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { ...ConsoleAlert } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConsoleAcknowledgeAlertDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer { name scopes }\n  }\n": types.ConsoleViewerDocument,
@@ -33,6 +37,10 @@ const documents: Documents = {
     "\n  query ConsoleOperations {\n    operations { ...ConsoleOperation }\n  }\n": types.ConsoleOperationsDocument,
     "\n  subscription ConsoleOperationsUpdated {\n    operationsUpdated { ...ConsoleOperation }\n  }\n": types.ConsoleOperationsUpdatedDocument,
     "\n  mutation ConsoleStartBackup($targetId: ID!) {\n    startBackup(input: { targetId: $targetId }) {\n      __typename\n      ... on StartOperationSuccess { operation { ...ConsoleOperation } }\n      ... on Error { message }\n    }\n  }\n": types.ConsoleStartBackupDocument,
+    "\n  fragment ConsoleAlert on Alert {\n    id kind severity state message openedAt acknowledgedAt acknowledgedBy resourceName\n    provider { name }\n  }\n": types.ConsoleAlertFragmentDoc,
+    "\n  query ConsoleAlerts {\n    alerts(first: 100, filter: { states: [OPEN, ACKNOWLEDGED] }) { totalCount edges { node { ...ConsoleAlert } } }\n  }\n": types.ConsoleAlertsDocument,
+    "\n  subscription ConsoleAlertsUpdated {\n    alertsUpdated { ...ConsoleAlert }\n  }\n": types.ConsoleAlertsUpdatedDocument,
+    "\n  mutation ConsoleAcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(input: { alertId: $alertId }) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { ...ConsoleAlert } }\n      ... on Error { message }\n    }\n  }\n": types.ConsoleAcknowledgeAlertDocument,
 };
 
 /**
@@ -67,6 +75,22 @@ export function graphql(source: "\n  subscription ConsoleOperationsUpdated {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleStartBackup($targetId: ID!) {\n    startBackup(input: { targetId: $targetId }) {\n      __typename\n      ... on StartOperationSuccess { operation { ...ConsoleOperation } }\n      ... on Error { message }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartBackupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleAlert on Alert {\n    id kind severity state message openedAt acknowledgedAt acknowledgedBy resourceName\n    provider { name }\n  }\n"): typeof import('./graphql.js').ConsoleAlertFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAlerts {\n    alerts(first: 100, filter: { states: [OPEN, ACKNOWLEDGED] }) { totalCount edges { node { ...ConsoleAlert } } }\n  }\n"): typeof import('./graphql.js').ConsoleAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleAlertsUpdated {\n    alertsUpdated { ...ConsoleAlert }\n  }\n"): typeof import('./graphql.js').ConsoleAlertsUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(input: { alertId: $alertId }) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { ...ConsoleAlert } }\n      ... on Error { message }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAcknowledgeAlertDocument;
 
 
 export function graphql(source: string) {

@@ -1192,6 +1192,30 @@ export type ConsoleStartBackupMutation = { __typename?: 'Mutation', startBackup:
     | { __typename: 'ValidationError', message: string }
    };
 
+export type ConsoleAlertFragment = { __typename?: 'Alert', id: string, kind: AlertKind, severity: AlertSeverity, state: AlertState, message: string, openedAt: string, acknowledgedAt?: string | null, acknowledgedBy?: string | null, resourceName?: string | null, provider?: { __typename?: 'Provider', name: string } | null };
+
+export type ConsoleAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAlertsQuery = { __typename?: 'Query', alerts: { __typename?: 'AlertConnection', totalCount: number, edges: Array<{ __typename?: 'AlertEdge', node: { __typename?: 'Alert', id: string, kind: AlertKind, severity: AlertSeverity, state: AlertState, message: string, openedAt: string, acknowledgedAt?: string | null, acknowledgedBy?: string | null, resourceName?: string | null, provider?: { __typename?: 'Provider', name: string } | null } }> } };
+
+export type ConsoleAlertsUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAlertsUpdatedSubscription = { __typename?: 'Subscription', alertsUpdated: { __typename?: 'Alert', id: string, kind: AlertKind, severity: AlertSeverity, state: AlertState, message: string, openedAt: string, acknowledgedAt?: string | null, acknowledgedBy?: string | null, resourceName?: string | null, provider?: { __typename?: 'Provider', name: string } | null } };
+
+export type ConsoleAcknowledgeAlertMutationVariables = Exact<{
+  alertId: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleAcknowledgeAlertMutation = { __typename?: 'Mutation', acknowledgeAlert:
+    | { __typename: 'AcknowledgeAlertSuccess', alert: { __typename?: 'Alert', id: string, kind: AlertKind, severity: AlertSeverity, state: AlertState, message: string, openedAt: string, acknowledgedAt?: string | null, acknowledgedBy?: string | null, resourceName?: string | null, provider?: { __typename?: 'Provider', name: string } | null } }
+    | { __typename: 'ConflictError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1230,6 +1254,22 @@ export const ConsoleOperationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleOperation"}) as unknown as TypedDocumentString<ConsoleOperationFragment, unknown>;
+export const ConsoleAlertFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleAlert on Alert {
+  id
+  kind
+  severity
+  state
+  message
+  openedAt
+  acknowledgedAt
+  acknowledgedBy
+  resourceName
+  provider {
+    name
+  }
+}
+    `, {"fragmentName":"ConsoleAlert"}) as unknown as TypedDocumentString<ConsoleAlertFragment, unknown>;
 export const ConsoleViewerDocument = new TypedDocumentString(`
     query ConsoleViewer {
   viewer {
@@ -1404,3 +1444,76 @@ export const ConsoleStartBackupDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ConsoleStartBackupMutation, ConsoleStartBackupMutationVariables>;
+export const ConsoleAlertsDocument = new TypedDocumentString(`
+    query ConsoleAlerts {
+  alerts(first: 100, filter: {states: [OPEN, ACKNOWLEDGED]}) {
+    totalCount
+    edges {
+      node {
+        ...ConsoleAlert
+      }
+    }
+  }
+}
+    fragment ConsoleAlert on Alert {
+  id
+  kind
+  severity
+  state
+  message
+  openedAt
+  acknowledgedAt
+  acknowledgedBy
+  resourceName
+  provider {
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleAlertsQuery, ConsoleAlertsQueryVariables>;
+export const ConsoleAlertsUpdatedDocument = new TypedDocumentString(`
+    subscription ConsoleAlertsUpdated {
+  alertsUpdated {
+    ...ConsoleAlert
+  }
+}
+    fragment ConsoleAlert on Alert {
+  id
+  kind
+  severity
+  state
+  message
+  openedAt
+  acknowledgedAt
+  acknowledgedBy
+  resourceName
+  provider {
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleAlertsUpdatedSubscription, ConsoleAlertsUpdatedSubscriptionVariables>;
+export const ConsoleAcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation ConsoleAcknowledgeAlert($alertId: ID!) {
+  acknowledgeAlert(input: {alertId: $alertId}) {
+    __typename
+    ... on AcknowledgeAlertSuccess {
+      alert {
+        ...ConsoleAlert
+      }
+    }
+    ... on Error {
+      message
+    }
+  }
+}
+    fragment ConsoleAlert on Alert {
+  id
+  kind
+  severity
+  state
+  message
+  openedAt
+  acknowledgedAt
+  acknowledgedBy
+  resourceName
+  provider {
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleAcknowledgeAlertMutation, ConsoleAcknowledgeAlertMutationVariables>;
