@@ -2,7 +2,7 @@
  * CLI: `npm start` (demo mode: simulators in-process) or `npm start -- --config gateway.yaml`
  * (or BACKUP_GATEWAY_CONFIG). A bad config stops start-up with one line and exit code 1.
  * SIGTERM/SIGINT drain and stop (exit 0, or 1 when `server.shutdownTimeoutMs` cut work short);
- * SIGHUP re-reads the config file and applies its API keys.
+ * SIGHUP re-reads the config file and applies its API keys and alert webhooks.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,7 +103,8 @@ function reload(server: GatewayServer, configFile: string | undefined, logger: R
     return;
   }
   server.reconfigure({ auth: config.auth });
-  logger.info({ config: configFile, apiKeys: config.auth?.apiKeys.map((k) => k.name) ?? [] }, 'SIGHUP: config reloaded (API keys); other settings need a restart');
+  server.alerts?.reconfigure(config.alerts ?? {});
+  logger.info({ config: configFile, apiKeys: config.auth?.apiKeys.map((k) => k.name) ?? [] }, 'SIGHUP: config reloaded (API keys, alert webhooks); other settings need a restart');
 }
 
 /** What to do next, printed once the gateway listens. */
