@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription AlertsUpdated($filter: AlertFilter) {\n    alertsUpdated(filter: $filter) { id kind state }\n  }\n": typeof types.AlertsUpdatedDocument,
+    "\n  mutation AckOnOther($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { __typename ... on AcknowledgeAlertSuccess { alert { state } } }\n  }\n": typeof types.AckOnOtherDocument,
+    "\n  query AlertsOnPostgres { alerts(first: 10) { totalCount edges { node { id kind state } } } }\n": typeof types.AlertsOnPostgresDocument,
     "\n  query Alerts($first: Int, $filter: AlertFilter) {\n    alerts(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          severity\n          state\n          message\n          acknowledgedBy\n          acknowledgedAt\n          resolvedAt\n          provider { name }\n          resourceName\n          resource { name }\n          operation { status }\n        }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { id state acknowledgedBy acknowledgedAt } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
     "query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": typeof types.VmNativeDocument,
@@ -56,6 +59,9 @@ type Documents = {
     "\n  query OperationNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Operation {\n        status\n        source\n        durationSeconds\n      }\n    }\n  }\n": typeof types.OperationNodeDocument,
 };
 const documents: Documents = {
+    "\n  subscription AlertsUpdated($filter: AlertFilter) {\n    alertsUpdated(filter: $filter) { id kind state }\n  }\n": types.AlertsUpdatedDocument,
+    "\n  mutation AckOnOther($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { __typename ... on AcknowledgeAlertSuccess { alert { state } } }\n  }\n": types.AckOnOtherDocument,
+    "\n  query AlertsOnPostgres { alerts(first: 10) { totalCount edges { node { id kind state } } } }\n": types.AlertsOnPostgresDocument,
     "\n  query Alerts($first: Int, $filter: AlertFilter) {\n    alerts(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          severity\n          state\n          message\n          acknowledgedBy\n          acknowledgedAt\n          resolvedAt\n          provider { name }\n          resourceName\n          resource { name }\n          operation { status }\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { id state acknowledgedBy acknowledgedAt } }\n      ... on Error { message code }\n    }\n  }\n": types.AcknowledgeAlertDocument,
     "query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": types.VmNativeDocument,
@@ -112,6 +118,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertsUpdated($filter: AlertFilter) {\n    alertsUpdated(filter: $filter) { id kind state }\n  }\n"): (typeof documents)["\n  subscription AlertsUpdated($filter: AlertFilter) {\n    alertsUpdated(filter: $filter) { id kind state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AckOnOther($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { __typename ... on AcknowledgeAlertSuccess { alert { state } } }\n  }\n"): (typeof documents)["\n  mutation AckOnOther($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) { __typename ... on AcknowledgeAlertSuccess { alert { state } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsOnPostgres { alerts(first: 10) { totalCount edges { node { id kind state } } } }\n"): (typeof documents)["\n  query AlertsOnPostgres { alerts(first: 10) { totalCount edges { node { id kind state } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
