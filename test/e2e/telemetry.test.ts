@@ -236,5 +236,5 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^backup-gateway: failed to start: OTEL_EXPORTER_OTLP_PROTOCOL "grpc" is not supported: use http\/protobuf \(the default\) or http\/json$/);
-   }, 90_000);
+  }, 90_000);
 });
