@@ -38,7 +38,7 @@ export function Coverage({ data, error }: { data?: ConsoleCoverageQuery; error?:
           {unprotected.length === 0 ? (
             <p class="muted">Every resource is protected.</p>
           ) : (
-            <ul class="unprotected">
+            <ul class="unprotected" tabIndex={0} aria-label="Unprotected resources, scrollable">
               {unprotected.map((r) => (
                 <li key={r.resource.id}>
                   <strong>{r.resource.name}</strong> <span class="muted">({r.resource.provider.name})</span> <span class={`tag protection-${r.status.toLowerCase()}`}>{r.status.replace(/_/g, ' ')}</span>

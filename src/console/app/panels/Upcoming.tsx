@@ -3,7 +3,7 @@ import type { ConsoleCalendarQuery } from '../../gql/graphql.js';
 import { Panel } from '../Panel.js';
 
 export const UPCOMING_DAYS = 7;
-const RUNS_SHOWN_PER_DAY = 12;
+const RUNS_SHOWN_PER_DAY = 6;
 
 export function Upcoming({ data, error }: { data?: ConsoleCalendarQuery; error?: string }) {
   const calendar = data?.backupCalendar;
