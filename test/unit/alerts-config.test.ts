@@ -1,4 +1,5 @@
 /** The `alerts:` config section: defaults, and one clear line per mistake, never echoing a secret. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { retryAfter } from '../../src/alerts/delivery.js';
@@ -55,6 +56,16 @@ describe('alerts config', () => {
     const short = `whsec_${Buffer.alloc(10, 9).toString('base64')}`;
     expect(problem(withAlerts(`  webhooks:\n    - { url: "https://h.example.com/x", secret: "${short}" }`))).not.toContain(short.slice(6));
     expect(problem(withAlerts(`  webhooks:\n    - { url: "https://h.example.com/x", secret: "not-a-whsec-secret-value" }`))).not.toContain('not-a-whsec-secret-value');
+  });
+});
+
+describe('the README', () => {
+  it("shows an alerts config the gateway accepts as it stands", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /## Alerts and signed webhooks[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeTruthy();
+    const config = parseConfig(`${example}${providers}`, { WEBHOOK_SECRET: SECRET });
+    expect(config.alerts!.webhooks[0]).toMatchObject({ url: 'https://hooks.example.com/backups', kinds: ['BACKUP_FAILED', 'RUN_MISSED'] });
   });
 });
 
