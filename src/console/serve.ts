@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Same place from src/console (tsx) and from dist/console (compiled): <root>/dist/console. */
@@ -24,7 +25,8 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>C
 (or <code>node scripts/build-console.mjs</code>) in the gateway's folder, then reload this page.</p>
 <p>GraphiQL works meanwhile at <a href="/graphql">/graphql</a>.</p></body></html>`;
 
-export function serveConsole(path: string, res: ServerResponse): void {
+/** `buildDir`: where the bundle is (tests point it at a folder of their own). */
+export function serveConsole(path: string, res: ServerResponse, buildDir = BUILD_DIR): void {
   const entry = FILES[path];
   if (!entry) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such console file: ${path}`);
@@ -32,7 +34,7 @@ export function serveConsole(path: string, res: ServerResponse): void {
   }
   let body: Buffer;
   try {
-    body = readFileSync(BUILD_DIR + entry.file);
+    body = readFileSync(join(buildDir, entry.file));
   } catch {
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10' }).end(NOT_BUILT);
     return;
