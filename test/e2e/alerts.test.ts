@@ -199,6 +199,32 @@ describe('alerts: what the rules see', () => {
   });
 });
 
+describe('alerts: a receiver that keeps refusing', () => {
+  it('marks the delivery failed once the schedule is exhausted, and counts it', async () => {
+    const receiver = new WebhookReceiver(secret);
+    await receiver.listen();
+    receiver.refuse = [503, 500, 429, 503];
+    const gw = await startTestGateway({ journal: { ...WATCHED, missedGraceMinutes: 1 }, alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['RUN_MISSED'] }] }) });
+    try {
+      const metric = async () => Number(/backup_gateway_webhook_deliveries_total\{outcome="failed"\} (\d+)/.exec(await (await fetch(gw.url.replace('/graphql', '/metrics'))).text())?.[1] ?? 0);
+      const failedBefore = await metric();
+      const id = await vmId(gw, 'FS01');
+      const { nativeId } = expectData(await gw.gql(graphql(`query VmNativeId($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
+      const dueAt = new Date(Date.now() - 10 * 60_000);
+      await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+      // retryScheduleMs [0, 200, 400]: three attempts, then it is given up.
+      await until(async () => (await metric()) === failedBefore + 1, 'the delivery to be marked failed');
+      expect(receiver.received.map((r) => r.answered)).toEqual([503, 500, 429]);
+      expect(new Set(receiver.received.map((r) => r.id)).size).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(receiver.received).toHaveLength(3);
+    } finally {
+      await gw.close();
+      await receiver.stop();
+    }
+  });
+});
+
 describe('alerts: nothing is lost across a restart', () => {
   let demo: Demo;
   let dir: string;
