@@ -3,7 +3,7 @@
  * the API's global IDs, so a receiver can look the same things up over GraphQL. Written once
  * into the outbox, so every attempt sends the same bytes.
  */
-import { encodeGlobalId } from '../schema/ids.js';
+import { encodeGlobalId } from '../domain/global-id.js';
 import type { Alert, AlertEventType } from './model.js';
 
 export function alertGlobalId(id: string): string {

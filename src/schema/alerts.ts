@@ -10,6 +10,7 @@ import type { Alert } from '../alerts/model.js';
 import type { AlertCursor } from '../alerts/store.js';
 import type { AlertsEngine } from '../alerts/engine.js';
 import { builder } from './builder.js';
+import { parseAlertId } from './ids.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.js';
 import type { GatewayContext } from './context.js';
 import { providersFromFilter } from './filters.js';
@@ -32,7 +33,6 @@ const AlertRef = builder.objectRef<Alert>('Alert');
 
 builder.node(AlertRef, {
   id: { resolve: (alert) => alert.id },
-  // node(id:) cannot reach alerts yet: ids.ts lists the node types it decodes (Alert is not among them).
   loadOne: (id, ctx) => engineOf(ctx)?.store.get(id) ?? null,
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'kind' in value && 'openedAt' in value && 'severity' in value,
   fields: (t) => ({
@@ -98,13 +98,6 @@ function decodeCursor(text: string): AlertCursor {
   throw new ValidationError("after: not a cursor of alerts (pass an edge's cursor back unchanged)", 'after');
 }
 
-/** "Alert:<uuid>" in base64url -> the uuid; anything else is a ValidationError naming the field. */
-function alertIdOf(globalId: string, field: string): string {
-  const text = /^[A-Za-z0-9_-]{1,200}$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
-  const match = /^Alert:([0-9a-f-]{36})$/.exec(text);
-  if (!match) throw new ValidationError(`${field}: "${globalId.slice(0, 60)}" is not the ID of an Alert`, field);
-  return match[1];
-}
 
 function filterOf(ctx: GatewayContext, input: { states?: readonly Alert['state'][] | null; kinds?: readonly (typeof ALERT_KINDS)[number][] | null; providerIds?: readonly (string | number)[] | null } | null | undefined) {
   return {
@@ -159,7 +152,7 @@ builder.mutationField('acknowledgeAlert', (t) =>
     args: { input: t.arg({ type: AcknowledgeAlertInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       requireScope(ctx, 'operate');
-      const id = alertIdOf(String(input.alertId), 'alertId');
+      const id = parseAlertId(String(input.alertId), 'alertId');
       const by = ctx.principal && ctx.principal !== OPEN_ACCESS ? ctx.principal.name : undefined;
       const result = await requireEngine(ctx).acknowledge(id, by);
       if ('notFound' in result) throw new NotFoundError(`no alert with id "${input.alertId}"`);

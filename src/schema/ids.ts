@@ -3,17 +3,18 @@
  * gateway decodes them to find the provider and the provider's own id.
  */
 import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { encodeGlobalId } from '../domain/global-id.js';
 
 export type NodeType = 'Provider' | 'VirtualMachine' | 'Disk' | 'Schedule' | 'BackupLocation' | 'Backup' | 'Operation';
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(['Provider', 'VirtualMachine', 'Disk', 'Schedule', 'BackupLocation', 'Backup', 'Operation']);
 
-export function encodeGlobalId(typename: string, localId: string | number | bigint): string {
-  return Buffer.from(`${typename}:${localId}`, 'utf8').toString('base64url');
-}
+export { encodeGlobalId };
 
 /** Used by the relay plugin for node()/nodes(): a malformed ID is a VALIDATION error. */
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {
+  const alertId = tryDecodeAlertId(globalId);
+  if (alertId) return { typename: 'Alert', id: alertId };
   const decoded = tryDecode(globalId);
   if (!decoded) {
     throw new ValidationError(`"${truncate(globalId)}" is not a valid ID of this gateway`, 'id');
@@ -38,6 +39,19 @@ function tryDecode(globalId: string): DecodedId | undefined {
   const nativeId = text.slice(second + 1);
   if (!NODE_TYPES.has(type) || !providerId || !nativeId) return undefined;
   return { type: type as NodeType, providerId, nativeId };
+}
+
+/** "Alert:<uuid>": alerts belong to the gateway, not to a provider, so their IDs have no provider part. */
+function tryDecodeAlertId(globalId: string): string | undefined {
+  if (typeof globalId !== 'string' || !/^[A-Za-z0-9_-]{1,200}={0,2}$/.test(globalId)) return undefined;
+  return /^Alert:([0-9a-f-]{36})$/.exec(Buffer.from(globalId, 'base64url').toString('utf8'))?.[1];
+}
+
+/** An alertId argument: the alert's own id, or a ValidationError naming the field. */
+export function parseAlertId(globalId: string, field: string): string {
+  const id = tryDecodeAlertId(globalId);
+  if (!id) throw new ValidationError(`${field}: "${truncate(globalId)}" is not the ID of an Alert`, field);
+  return id;
 }
 
 /**

@@ -50,6 +50,12 @@ const AcknowledgeAlertMutation = graphql(`
   }
 `);
 
+const AlertNodeQuery = graphql(`
+  query AlertNode($id: ID!) {
+    node(id: $id) { __typename ... on Alert { id kind state } }
+  }
+`);
+
 const secret = testSecret(7);
 /** The journal's watcher reads the providers' lists often (no history import): it is what sees a backup end. */
 const WATCHED = { watchIntervalMs: 300, backfill: false };
@@ -124,6 +130,8 @@ describe('alerts: a failed backup, over signed webhooks', () => {
     const alert = listed.edges[0].node;
     expect(alert).toMatchObject({ id: opened.verified!.data.alert.id, state: 'OPEN', provider: { name: 'hq' }, resourceName: 'APP01', resource: { name: 'APP01' }, operation: { status: 'FAILED' } });
     expect(alert.message).toMatch(/APP01/);
+    // The webhook's id is the API's: node(id:) finds the alert from it.
+    expect(expectData(await gw.gql(AlertNodeQuery, { id: alert.id })).node).toEqual({ __typename: 'Alert', id: alert.id, kind: 'BACKUP_FAILED', state: 'OPEN' });
 
     const ack = expectData(await gw.gql(AcknowledgeAlertMutation, { input: { alertId: alert.id } })).acknowledgeAlert;
     expect(ack).toMatchObject({ __typename: 'AcknowledgeAlertSuccess', alert: { state: 'ACKNOWLEDGED', acknowledgedBy: null } });
