@@ -12,7 +12,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { WebSocketServer } from 'ws';
 import { ApiKeys, bearerToken, OPEN_ACCESS, type Principal } from './auth.js';
 import type { Logger } from './logger.js';
-import { maskError } from './plugins/mask-errors.js';
+import { errorCode, maskError } from './plugins/mask-errors.js';
 import { usePartialErrors } from './plugins/partial-errors.js';
 import { useScopes } from './plugins/scopes.js';
 import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './plugins/limits.js';
@@ -122,7 +122,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       debug: (...args) => logger.debug({ yoga: args }),
       info: (...args) => logger.info({ yoga: args }),
       warn: (...args) => logger.warn({ yoga: args }),
-      error: (...args) => logger.error({ yoga: args.map((a) => (a instanceof Error ? a.message : a)) }),
+      // Yoga reports every resolver error here; a typed one (a client's mistake) is already in the operation's log line.
+      error: (...args) => logger[args.every((a) => a instanceof Error && errorCode(a) !== 'INTERNAL_SERVER_ERROR') ? 'debug' : 'error']({ yoga: args.map((a) => (a instanceof Error ? a.message : a)) }),
     },
     plugins: [
       // Outermost, so its spans cover the other plugins' work; only when traces are on (zero cost off).
@@ -195,6 +196,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     yoga.handle(req, res);
   };
 
+  // Listen before the WebSocket server attaches: a port in use is then one friendly line in main.ts,
+  // not also graphql-ws's console dump of the error.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    await bus.close(); // e.g. the port is taken: do not leave Redis connections open
+    throw error;
+  });
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
@@ -232,13 +242,6 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     wss,
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
-  }).catch(async (error: unknown) => {
-    await bus.close(); // e.g. the port is taken: do not leave Redis connections open
-    throw error;
-  });
   const metricsServer = options.metricsPort === undefined ? undefined : await listenMetrics(options.metricsPort, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await closeServer(server);
     await bus.close();

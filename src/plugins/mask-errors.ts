@@ -21,6 +21,17 @@ export function maskError(error: unknown, message: string): Error {
   return new GraphQLError(message, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
+/** The code a client will see for an error, before masking (for logs and metrics). */
+export function errorCode(error: unknown): string {
+  let original: unknown = error;
+  while (original && !(original instanceof GatewayError) && (original as { originalError?: unknown }).originalError) {
+    original = (original as { originalError?: unknown }).originalError;
+  }
+  if (original instanceof GatewayError) return original.code;
+  const { extensions, originalError } = error as { extensions?: Record<string, unknown>; originalError?: unknown };
+  return typeof extensions?.code === 'string' ? extensions.code : originalError || !(error instanceof GraphQLError) ? 'INTERNAL_SERVER_ERROR' : 'GRAPHQL_VALIDATION_FAILED';
+}
+
 export function toGraphQLError(error: GatewayError, at?: GraphQLError): GraphQLError {
   const status = HTTP_STATUS[error.code];
   return new GraphQLError(error.message, {

@@ -7,6 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 import type { GatewayContext } from '../schema/context.js';
+import { errorCode } from './mask-errors.js';
 import { activeSubscriptions, graphqlDuration, graphqlOperations } from '../upstream/metrics.js';
 
 export function useObservability(logger: Logger): Plugin<GatewayContext> {
@@ -18,14 +19,16 @@ export function useObservability(logger: Logger): Plugin<GatewayContext> {
       return {
         onExecuteDone({ result }) {
           if (result && typeof result === 'object' && Symbol.asyncIterator in result) return;
-          const errors = (result as { errors?: readonly { extensions?: Record<string, unknown> }[] }).errors ?? [];
+          const errors = (result as { errors?: readonly { extensions?: Record<string, unknown>; originalError?: unknown }[] }).errors ?? [];
+          const errorCodes = errors.length ? [...new Set(errors.map(errorCode))] : undefined;
           const data = (result as { data?: unknown }).data;
           const outcome = errors.length === 0 ? 'ok' : data ? 'partial' : 'error';
           const seconds = (performance.now() - started) / 1000;
           graphqlOperations.inc({ operation, type, outcome });
           graphqlDuration.observe({ operation, type }, seconds);
           const ctx = args.contextValue as GatewayContext;
-          logger.info(
+          // A client's mistake (VALIDATION, FORBIDDEN, NOT_FOUND…) is info; error level is for what an operator must look into.
+          logger[errorCodes?.includes('INTERNAL_SERVER_ERROR') ? 'error' : 'info'](
             {
               requestId: currentRequestId(),
               operation,
@@ -33,7 +36,7 @@ export function useObservability(logger: Logger): Plugin<GatewayContext> {
               outcome,
               ms: Math.round(seconds * 1000),
               keyName: ctx.principal?.name,
-              errorCodes: errors.length ? [...new Set(errors.map((e) => e.extensions?.code ?? 'UNKNOWN'))] : undefined,
+              errorCodes,
             },
             'graphql operation',
           );
