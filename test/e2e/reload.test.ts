@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { buildOnce, logLines, spawnGateway, waitForLog, writeConfig } from '../support/spawned-gateway.js';
+import { buildOnce, killLeftovers, logLines, spawnGateway, waitForLog, writeConfig } from '../support/spawned-gateway.js';
 import { OperationsUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 
@@ -20,7 +20,10 @@ beforeAll(async () => {
   demo = await startDemo();
   demo.simulators.altaro.state.autoRunSchedules = false;
 }, 180_000);
-afterAll(async () => demo?.close());
+afterAll(async () => {
+  killLeftovers();
+  await demo?.close();
+});
 
 const query = (url: string, key: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: '{ providers { id } }' }) }).then(

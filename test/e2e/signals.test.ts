@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { alive, buildOnce, childPids, logLines, spawnGateway, writeConfig } from '../support/spawned-gateway.js';
+import { alive, buildOnce, killLeftovers, childPids, logLines, spawnGateway, writeConfig } from '../support/spawned-gateway.js';
 import { OperationsUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { waitFor } from '../support/wait.js';
@@ -24,7 +24,10 @@ beforeAll(async () => {
   demo = await startDemo({ cloudsigma: { latencyMs: SLOW_MS } });
   demo.simulators.altaro.state.autoRunSchedules = false;
 }, 180_000);
-afterAll(async () => demo?.close());
+afterAll(async () => {
+  killLeftovers();
+  await demo?.close();
+});
 
 describe('SIGTERM to the pid of `npm start` (compiled)', () => {
   it('drains: readyz 503, no new connections, the in-flight query answered, subscriptions completed, sessions ended, exit 0, no orphan', async () => {

@@ -30,6 +30,16 @@ export function writeConfig(demo: Demo, extra: Record<string, unknown> = {}, fil
   return path;
 }
 
+const spawned = new Set<ChildProcess>();
+
+/** For afterAll: a test that failed midway must not leave its gateway (or npm with it) running. */
+export function killLeftovers(): void {
+  for (const child of spawned) {
+    for (const pid of childPids(child.pid!)) process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
+  }
+}
+
 export interface SpawnedGateway {
   child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
@@ -48,6 +58,8 @@ export async function spawnGateway(configFile: string, options: { npm?: boolean;
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  spawned.add(child);
+  void exit.then(() => spawned.delete(child));
   const until = Date.now() + 60_000;
   const ready = /backup-gateway ready: GraphiQL at (http:\/\/\S+)/;
   while (!ready.test(output) && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
