@@ -16,13 +16,16 @@ afterEach(async () => {
 });
 
 describe('the gateway port', () => {
-  it('serves GraphiQL to a browser, set up for subscriptions over WebSocket', async () => {
+  it('serves GraphiQL to a browser from the gateway itself, with subscriptions over SSE (they carry the Headers tab\'s key)', async () => {
     gw = await startTestGateway();
     const page = await fetch(gw.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<title>backup-gateway</title>');
-    expect(html).toMatch(/subscriptionsProtocol.{0,4}WS/);
+    expect(html).toMatch(/subscriptionsProtocol.{0,4}SSE/);
+    // Nothing is fetched from elsewhere: the page works on a machine without internet.
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
   });
 
   it('answers /healthz, and /readyz per provider with 503 when none is usable', async () => {

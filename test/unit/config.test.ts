@@ -28,7 +28,7 @@ function problem(text: string, env: Record<string, string> = { ALTARO_PASSWORD: 
 describe('config', () => {
   it('reads a valid file, substitutes ${ENV} and fills defaults', () => {
     const config = parseConfig(valid, { ALTARO_PASSWORD: 's3cret' });
-    expect(config.server).toEqual({ port: 4100, host: '127.0.0.1' });
+    expect(config.server).toEqual({ port: 4100, host: '127.0.0.1', shutdownTimeoutMs: 10_000 });
     expect(config.providers[0]).toMatchObject({ id: 'hq', kind: 'altaro', password: 's3cret', domain: '.', serverPort: 36014, timezone: 'UTC' });
     expect(config.auth).toBeUndefined();
     expect(config.performance).toEqual({ shareReads: true });
