@@ -2,8 +2,8 @@
  * The operations console at /console in real Chromium against the demo gateway with API keys
  * on, every other host blocked and any console error failing the test: it asks for a key,
  * shows coverage and the history matrix, a backup started from it runs to 100 and a final
- * status, a failed backup's alert arrives live and can be acknowledged, and a read-only key
- * gets no action buttons.
+ * status, a failed backup's alert arrives live and can be acknowledged, a read-only key
+ * gets no action buttons, and it works by keyboard on a phone in the dark scheme.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +109,46 @@ describe('console', () => {
     gp.assertClean();
     await gp.context.close();
   }, 60_000);
+
+  it('works by keyboard alone on a phone-sized screen in the dark scheme, and stays readable', async () => {
+    const gp = await openGatewayPage(browser, gw.url, { viewport: { width: 390, height: 844 }, colorScheme: 'dark', allowConsoleErrors: /status of 401/ });
+    const { page } = gp;
+    await page.goto(consoleUrl);
+    await page.getByLabel('API key').focus();
+    await page.keyboard.type(OPS_KEY);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Coverage' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^Back up now: / }).first().waitFor({ timeout: 15_000 });
+    // Tab reaches a "Back up now" button, its focus is visible, and Enter starts the backup.
+    let focused = '';
+    for (let presses = 0; presses < 400 && !focused.startsWith('Back up now: '); presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toMatch(/^Back up now: /);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const name = focused.replace('Back up now: ', '');
+    await page.getByRole('progressbar', { name: new RegExp(name) }).waitFor({ timeout: 10_000 });
+    // Dark scheme: a dark page with text of WCAG AA contrast; nothing wider than the phone.
+    const look = await page.evaluate(() => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      const body = getComputedStyle(document.body);
+      const bg = luminance(rgb(body.backgroundColor));
+      const fg = luminance(rgb(body.color));
+      return { bg, contrast: (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05), overflow: document.documentElement.scrollWidth - window.innerWidth };
+    });
+    expect(look.bg).toBeLessThan(0.1);
+    expect(look.contrast).toBeGreaterThanOrEqual(4.5);
+    expect(look.overflow).toBeLessThanOrEqual(0);
+    gp.assertClean();
+    await gp.context.close();
+  }, 90_000);
 
   it('a wrong key is refused in words and the prompt stays', async () => {
     const gp = await openGatewayPage(browser, gw.url, { allowConsoleErrors: /status of 401/ });
