@@ -23,7 +23,9 @@ async function backfillProvider(provider: Provider, journal: Journal, logger: Lo
   const started = Date.now();
   try {
     const [vms, disks] = await Promise.all([provider.listVirtualMachines(), provider.listDisks()]);
-    const resources: ResourceRef[] = [...vms, ...disks].map((r) => ({ type: r.type, providerId: r.providerId, nativeId: r.nativeId }));
+    // A VM the backup product is not configured for holds no restore points or reports there
+    // (Altaro answers "does not exist" for its hypervisor id), so it has nothing to import.
+    const resources: ResourceRef[] = [...vms.filter((vm) => vm.configured), ...disks].map((r) => ({ type: r.type, providerId: r.providerId, nativeId: r.nativeId }));
     logger.info({ provider: provider.id, resources: resources.length }, 'journal: importing the history the provider still holds');
     let done = 0;
     let points = 0;

@@ -104,6 +104,8 @@ describe.each(JOURNALS)('the journal on %s', (_name, journalUrl) => {
       expect(ofProvider.length, provider).toBeGreaterThan(0);
     }
     expect(week.find((r) => r.resource.name === 'EXCH01')!.days.some((d) => d.failed > 0)).toBe(true);
+    // Every provider's import finished, the Altaro VMs not configured for backup included.
+    for (const provider of ['hq', 'zrh', 'vps']) expect(await g.journal!.store.backfilledAt(provider), provider).toBeInstanceOf(Date);
     // A second round imports nothing again: the journal remembers each provider's backfill.
     const before = failed.operationHistory.totalCount;
     await g.server.watcher!.round();
