@@ -33,7 +33,7 @@ const AlertRef = builder.objectRef<Alert>('Alert');
 
 builder.node(AlertRef, {
   id: { resolve: (alert) => alert.id },
-  loadOne: (id, ctx) => engineOf(ctx)?.store.get(id) ?? null,
+  loadOne: (id, ctx) => ctx.alerts?.store.get(id) ?? null,
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'kind' in value && 'openedAt' in value && 'severity' in value,
   fields: (t) => ({
     kind: t.field({ type: AlertKindEnum, resolve: (a) => a.kind }),
@@ -74,12 +74,8 @@ const AlertFilter = builder.inputType('AlertFilter', {
 
 const AlertConnectionRef = builder.connectionObject({ type: AlertRef, name: 'AlertConnection' }, { name: 'AlertEdge' });
 
-function engineOf(ctx: GatewayContext): AlertsEngine | undefined {
-  return (ctx as GatewayContext & { alerts?: AlertsEngine }).alerts;
-}
-
 function requireEngine(ctx: GatewayContext): AlertsEngine {
-  const engine = engineOf(ctx);
+  const engine = ctx.alerts;
   if (!engine) throw new ValidationError('alerts need the journal: this gateway runs without one (config key "journal")');
   return engine;
 }
