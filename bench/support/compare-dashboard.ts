@@ -1,9 +1,11 @@
 /**
  * Gateway CPU per dashboard query, p50 against the ideal critical path, and throughput at
- * concurrency 10, for the checkout at `ROOT` (default: this one), with that checkout's own
- * simulators and harness: run it against a `git worktree` of an older commit, alternating
- * with this tree, to compare before and after on the same (shared) machine. Not part of
- * `npm run bench` (support files are not run); prints one JSON line.
+ * concurrency 10, for the gateway of the checkout at `ROOT` (default: this one), run as `npm
+ * start` runs it (compiled `dist/main.js`, built there first when stale; see processes.ts),
+ * with that checkout's dashboard query, against this tree's simulators: run it against a `git
+ * worktree` of an older commit, alternating with this tree, to compare before and after on the
+ * same (shared) machine. Not part of `npm run bench` (support files are not run); prints one
+ * JSON line. PROFILE=dir adds `--cpu-prof` to the gateway (its .cpuprofile lands in dir).
  *
  *   ROOT=/tmp/before npx tsx bench/support/compare-dashboard.ts; npx tsx bench/support/compare-dashboard.ts
  */
@@ -15,13 +17,14 @@ const PER_RESOURCE_ROUTES = new Set(['instances.fleio_bckps', 'instances.fleio_b
 
 const { DashboardQuery } = await import(`${ROOT}/test/support/documents.ts`);
 const { gql } = await import(`${ROOT}/bench/support/graphql.ts`);
-const { startGateway, startSimulators } = await import(`${ROOT}/bench/support/processes.ts`);
-const { median } = await import(`${ROOT}/bench/support/stats.ts`);
-const { clearLogs, readLogs } = await import(`${ROOT}/bench/support/upstream-log.ts`);
+const { gatewayEntry, startGateway, startSimulators } = await import('./processes.js');
+const { median } = await import('./stats.js');
+const { clearLogs, readLogs } = await import('./upstream-log.js');
 
+const PROFILE = process.env.PROFILE;
 const sims = await startSimulators({ latencyMs: 20, extraResources: 87 });
 try {
-  const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256 });
+  const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256, root: ROOT, nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [] });
   try {
     for (let i = 0; i < 5; i++) await gql(gateway.url, DashboardQuery);
     const latencies: number[] = [];
@@ -57,7 +60,7 @@ try {
     );
     const p50 = median(latencies);
     const ideal = median(ideals);
-    console.log(JSON.stringify({ tree: ROOT, cpuPerQueryMs: +(cpuMs / QUERIES).toFixed(1), p50Ms: +p50.toFixed(1), idealMs: +ideal.toFixed(1), p50OverIdeal: +(p50 / ideal).toFixed(2), rps10: +(answered / ((performance.now() - began) / 1000)).toFixed(2) }));
+    console.log(JSON.stringify({ tree: ROOT, compiled: gatewayEntry(ROOT).compiled, cpuPerQueryMs: +(cpuMs / QUERIES).toFixed(1), p50Ms: +p50.toFixed(1), idealMs: +ideal.toFixed(1), p50OverIdeal: +(p50 / ideal).toFixed(2), rps10: +(answered / ((performance.now() - began) / 1000)).toFixed(2) }));
   } finally {
     await gateway.stop();
   }

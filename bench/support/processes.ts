@@ -1,21 +1,36 @@
 /**
  * The benchmark's moving parts, each in its own process as in production: the simulators
- * (`npm run simulators`, with latency and extra resources) and a gateway (`npm start --config`).
+ * (`npm run simulators`, with latency and extra resources) and a gateway run as `npm start
+ * --config` runs it: the compiled `dist/main.js`, built first when stale (as `prestart` does).
  * The load generator is the bench process itself, so its work does not count as the gateway's.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DEMO_CREDENTIALS } from '../../src/demo.js';
 import { closedPort as freePort } from '../../test/support/ports.js';
 
-const root = new URL('../../', import.meta.url).pathname;
+const thisRoot = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 
-/** Start `script` with tsx and wait until its stdout shows `readyLine`. */
-async function startNode(script: string, args: string[], env: Record<string, string>, readyLine: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+/**
+ * How to run the gateway of the checkout at `root`: its compiled `dist/main.js`, built first
+ * when missing or older than its sources (`scripts/build.mjs --if-stale`, `npm start`'s
+ * prestart). An older checkout without that build script runs its sources through tsx, as its
+ * own `npm start` did.
+ */
+export function gatewayEntry(root: string = thisRoot): { script: string; compiled: boolean } {
+  const build = join(root, 'scripts/build.mjs');
+  if (!existsSync(build)) return { script: 'src/main.ts', compiled: false };
+  execFileSync(process.execPath, [build, '--if-stale'], { cwd: root, stdio: 'inherit' });
+  return { script: 'dist/main.js', compiled: true };
+}
+
+/** Start `script` (through tsx when it is TypeScript) in `root` and wait until its stdout shows `readyLine`. */
+async function startNode(root: string, script: string, args: string[], env: Record<string, string>, readyLine: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,6 +66,7 @@ export interface Simulators {
 export async function startSimulators(options: { latencyMs: number; extraResources: number }): Promise<Simulators> {
   const ports = { altaro: await freePort(), cloudsigma: await freePort(), billmanager: await freePort() };
   const child = await startNode(
+    thisRoot,
     'src/simulators/main.ts',
     [],
     {
@@ -90,6 +106,8 @@ export interface GatewaySettings {
   nodeOptions?: string;
   /** Node flags NODE_OPTIONS does not allow, on the command line (e.g. `--cpu-prof` to profile). */
   nodeArgs?: string[];
+  /** The checkout whose gateway to run (default: this one), e.g. a `git worktree` of an older commit. */
+  root?: string;
 }
 
 /** A gateway in front of the simulators, configured as an operator would. */
@@ -117,7 +135,8 @@ export async function startGateway(sims: Simulators, settings: GatewaySettings =
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
   const env: Record<string, string> = { LOG_LEVEL: 'info', ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}) };
-  const child = await startNode('src/main.ts', ['--config', file], env, /backup-gateway ready/, settings.nodeArgs);
+  const root = settings.root ?? thisRoot;
+  const child = await startNode(root, gatewayEntry(root).script, ['--config', file], env, /backup-gateway ready/, settings.nodeArgs);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
