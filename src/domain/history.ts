@@ -154,6 +154,10 @@ export function validateMissedWindow(from: Date, to: Date): void {
 export function localDays(now: Date, days: number, timezone: string): LocalDay[] {
   validateDays(days);
   validateTimezone(timezone);
+  return daysEndingToday(now, days, timezone);
+}
+
+function daysEndingToday(now: Date, days: number, timezone: string): LocalDay[] {
   const today = wallTimeOf(now, timezone);
   const result: LocalDay[] = [];
   for (let back = days - 1; back >= 0; back--) {
@@ -357,86 +361,162 @@ function validateGrace(graceMinutes: number): number {
   return graceMinutes;
 }
 
-interface Cell {
+/** What one resource counted on one day. */
+export interface DayCounts {
   succeeded: number;
   failed: number;
   missed: number;
+  /** Backups of the day still QUEUED or RUNNING (the row shows RUNNING today while one is). */
+  active: number;
+  /** The newest success counted that day, in ms. */
+  lastSuccess?: number;
+}
+
+/** A day with nothing: shared, never changed. */
+export const NOTHING: Readonly<DayCounts> = Object.freeze({ succeeded: 0, failed: 0, missed: 0, active: 0 });
+
+/** What the matrix reads: the operations, restore points and due runs around its days. */
+export interface HistoryFactsInput {
+  operations: HistoryOperation[];
+  restorePoints: HistoryRestorePoint[];
+  dueRuns: HistoryDueRun[];
 }
 
 /**
- * The matrix. Operations and restore points may reach before the window (they still absorb
- * restore points and settle due runs); only those in a day of the window are counted.
+ * Per resource (in the order of `refs`) and day (in the order of `days`, contiguous local days):
+ * what it counted. The facts must reach `graceMinutes` (and at least a day, for restore points a
+ * long run made) before the first day and `graceMinutes` after the last; those outside the days
+ * still absorb restore points and settle due runs, but only those in a day are counted. The
+ * counts of a day are final once its end is `graceMinutes` past (`now` decides nothing else).
  */
-export function backupHistory<R extends HistoryResource>(input: HistoryInput<R>): BackupHistory<R> {
-  const days = localDays(input.now, input.days, input.timezone);
+export function countDays(refs: readonly ResourceRef[], facts: HistoryFactsInput, days: readonly LocalDay[], now: Date, graceMinutes: number): DayCounts[][] {
+  const result: DayCounts[][] = refs.map(() => days.map(() => NOTHING));
+  if (days.length === 0) return result;
   const starts = Float64Array.from(days, (d) => d.start.getTime());
-  const windowEnd = days[days.length - 1].end.getTime();
+  const end = days[days.length - 1].end.getTime();
   const dayIndex = (at: Date): number => {
     const t = at.getTime();
-    return t >= windowEnd ? -1 : lastAtOrBefore(starts, t);
+    return t >= end ? -1 : lastAtOrBefore(starts, t);
   };
-
-  // Rows first, so each resource's slot knows the rows it counts in (its own, and a row it is a part of).
   const slots = new Slots();
-  input.resources.forEach((resource, row) => {
-    slots.get(resource).rows.push(row);
-    for (const part of resource.parts ?? []) slots.get(part).rows.push(row);
-  });
-  const cells: Cell[][] = input.resources.map(() => days.map(() => ({ succeeded: 0, failed: 0, missed: 0 })));
-  const running = new Set<number>();
-  const lastSuccess: Array<number | undefined> = input.resources.map((r) => r.lastSuccessAt?.getTime());
-  const noteSuccess = (row: number, at: Date) => {
-    const t = at.getTime();
-    if (lastSuccess[row] === undefined || t > lastSuccess[row]!) lastSuccess[row] = t;
+  refs.forEach((ref, index) => slots.get(ref).rows.push(index));
+  const cell = (index: number, day: number): DayCounts => {
+    let counts = result[index][day];
+    if (counts === NOTHING) result[index][day] = counts = { succeeded: 0, failed: 0, missed: 0, active: 0 };
+    return counts;
+  };
+  const success = (counts: DayCounts, at: number) => {
+    counts.succeeded++;
+    if (counts.lastSuccess === undefined || at > counts.lastSuccess) counts.lastSuccess = at;
   };
 
-  indexBackups(slots, input.operations, input.restorePoints);
+  indexBackups(slots, facts.operations, facts.restorePoints);
   for (const slot of slots.all()) {
     if (slot.rows.length === 0) continue;
     for (const op of slot.operations) {
       const day = dayIndex(operationAt(op));
-      for (const row of slot.rows) {
-        if (SUCCESS.has(op.status)) {
-          noteSuccess(row, op.finishedAt ?? operationAt(op));
-          if (day >= 0) cells[row][day].succeeded++;
-        } else if (FAILURE.has(op.status)) {
-          if (day >= 0) cells[row][day].failed++;
-        } else if (ACTIVE.has(op.status) && day >= 0) {
-          running.add(row);
-        }
+      if (day < 0) continue;
+      for (const index of slot.rows) {
+        if (SUCCESS.has(op.status)) success(cell(index, day), (op.finishedAt ?? operationAt(op)).getTime());
+        else if (FAILURE.has(op.status)) cell(index, day).failed++;
+        else if (ACTIVE.has(op.status)) cell(index, day).active++;
       }
     }
     for (const point of slot.unaccounted) {
       const day = dayIndex(restorePointAt(point));
-      for (const row of slot.rows) {
-        noteSuccess(row, restorePointAt(point));
-        if (day >= 0) cells[row][day].succeeded++;
-      }
+      if (day < 0) continue;
+      for (const index of slot.rows) success(cell(index, day), restorePointAt(point).getTime());
     }
   }
-  const dueInWindow = input.dueRuns.filter((run) => dayIndex(run.dueAt) >= 0);
-  for (const { run, slot } of missedFrom(dueInWindow, slots, input.now, input.graceMinutes)) {
+  const dueInDays = facts.dueRuns.filter((run) => dayIndex(run.dueAt) >= 0);
+  for (const { run, slot } of missedFrom(dueInDays, slots, now, graceMinutes)) {
     const day = dayIndex(run.dueAt);
-    for (const row of slot.rows) cells[row][day].missed++;
+    for (const index of slot.rows) cell(index, day).missed++;
   }
+  return result;
+}
 
-  const today = days.length - 1;
+/** Whether a day's counts can no longer change with time alone: every run due in it is decided. */
+export function settled(day: LocalDay, now: Date, graceMinutes: number): boolean {
+  return day.end.getTime() + graceMinutes * 60_000 <= now.getTime();
+}
+
+/**
+ * The matrix from per-resource day counts. `counts(ref)` gives a resource's counts over
+ * `[dayBefore, ...window]`, as `historyDays` returns them: the day before only adds to
+ * lastSuccessAt. A row sums its own counts and its parts'.
+ */
+export function assembleHistory<R extends HistoryResource>(resources: readonly R[], days: readonly LocalDay[], timezone: string, counts: (ref: ResourceRef) => readonly DayCounts[]): BackupHistory<R> {
+  const window = days.slice(1);
+  const today = window.length - 1;
   return {
-    from: days[0].date,
-    to: days[today].date,
-    timezone: input.timezone,
-    resources: input.resources.map((resource, row) => ({
-      resource,
-      days: days.map((day, index) => {
-        const cell = cells[row][index];
-        return { date: day.date, status: statusOf(cell, index === today && running.has(row)), ...cell };
-      }),
-      ...(lastSuccess[row] !== undefined ? { lastSuccessAt: new Date(lastSuccess[row]!) } : {}),
-    })),
+    from: window[0].date,
+    to: window[today].date,
+    timezone,
+    resources: resources.map((resource) => {
+      const own = [counts(resource), ...(resource.parts ?? []).map(counts)];
+      let lastSuccess = resource.lastSuccessAt?.getTime();
+      let running = false;
+      for (const list of own) {
+        for (let i = 0; i < list.length; i++) {
+          const day = list[i];
+          if (day.lastSuccess !== undefined && (lastSuccess === undefined || day.lastSuccess > lastSuccess)) lastSuccess = day.lastSuccess;
+          if (i > 0 && day.active > 0) running = true;
+        }
+      }
+      return {
+        resource,
+        days: window.map((day, index) => {
+          let succeeded = 0;
+          let failed = 0;
+          let missed = 0;
+          for (const list of own) {
+            const c = list[index + 1];
+            succeeded += c.succeeded;
+            failed += c.failed;
+            missed += c.missed;
+          }
+          const cell = { succeeded, failed, missed };
+          return { date: day.date, status: statusOf(cell, index === today && running), ...cell };
+        }),
+        ...(lastSuccess !== undefined ? { lastSuccessAt: new Date(lastSuccess) } : {}),
+      };
+    }),
   };
 }
 
-function statusOf(cell: Cell, runningToday: boolean): HistoryDayStatus {
+/** The matrix's days: the day before the window (for lastSuccessAt), then the window, oldest first. */
+export function historyDays(now: Date, days: number, timezone: string): LocalDay[] {
+  validateDays(days);
+  validateTimezone(timezone);
+  return daysEndingToday(now, days + 1, timezone);
+}
+
+/**
+ * The matrix: one row per resource, one cell per day of the window, from facts read from a day
+ * (or `graceMinutes`, if longer) before the window to its end.
+ */
+export function backupHistory<R extends HistoryResource>(input: HistoryInput<R>): BackupHistory<R> {
+  const days = historyDays(input.now, input.days, input.timezone);
+  const refs = distinctRefs(input.resources);
+  const counted = countDays(refs, input, days, input.now, input.graceMinutes);
+  const byKey = new Map(refs.map((ref, index) => [refKey(ref), counted[index]]));
+  return assembleHistory(input.resources, days, input.timezone, (ref) => byKey.get(refKey(ref))!);
+}
+
+/** Every resource a matrix counts, once: the rows and their parts. */
+export function distinctRefs(resources: readonly HistoryResource[]): ResourceRef[] {
+  const seen = new Map<string, ResourceRef>();
+  for (const resource of resources) {
+    for (const ref of [resource, ...(resource.parts ?? [])]) {
+      const key = refKey(ref);
+      if (!seen.has(key)) seen.set(key, { providerId: ref.providerId, type: ref.type, nativeId: ref.nativeId });
+    }
+  }
+  return [...seen.values()];
+}
+
+function statusOf(cell: { succeeded: number; failed: number; missed: number }, runningToday: boolean): HistoryDayStatus {
   if (cell.succeeded > 0) return 'SUCCEEDED';
   if (runningToday) return 'RUNNING';
   if (cell.failed > 0) return 'FAILED';

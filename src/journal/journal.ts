@@ -10,6 +10,7 @@
  */
 import type { Logger } from 'pino';
 import { isOver, type Operation } from '../domain/model.js';
+import { HistoryReader } from './history-reader.js';
 import type { DueRun, JournalHealth, JournalOperation, JournalStore, OperationKey, OperationSource, RestorePoint } from './store.js';
 
 export interface JournalOptions {
@@ -34,6 +35,8 @@ type Queued =
 export class Journal {
   readonly missedGraceMinutes: number;
   readonly retentionDays: number;
+  /** backupHistory's reads, with settled days kept in memory where the store allows (history-reader.ts). */
+  readonly history: HistoryReader;
   private readonly flushDelayMs: number;
   private queue: Queued[] = [];
   private queuedRows = 0;
@@ -54,6 +57,7 @@ export class Journal {
     this.missedGraceMinutes = options.missedGraceMinutes ?? 60;
     this.retentionDays = options.retentionDays ?? 400;
     this.flushDelayMs = options.flushDelayMs ?? 200;
+    this.history = new HistoryReader(store, this.missedGraceMinutes);
   }
 
   health(): JournalHealth & { dialect: string; queued: number } {

@@ -25,6 +25,7 @@ import type {
   RestorePoint,
 } from './store.js';
 import { operationMergeSet } from './merge-rules.js';
+import { EVERYTHING, operationChanges, restorePointChanges, type HistoryChange, type HistoryChangeListener, type OperationShape, type RestorePointShape } from './history-changes.js';
 
 const UPSERT_OPERATION = `
   INSERT INTO operations (provider_id, native_id, kind, status, final, progress, phase, message, target_type, target_id, source, started_by, started_at, updated_at, finished_at)
@@ -55,6 +56,10 @@ const UPSERT_DUE_RUN = `
     seen_at = min(due_runs.seen_at, excluded.seen_at)`;
 
 const RESTORE_POINT_AT = 'coalesce(created_at, first_seen_at)';
+
+// What the history reads of a row (history-changes.ts), before an upsert and (RETURNING) after it.
+const OPERATION_SHAPE = 'kind, status, target_type, target_id, started_at, updated_at, finished_at';
+const RESTORE_POINT_SHAPE = 'resource_type, resource_id, created_at, first_seen_at';
 
 // Bulk reads fetch rows as arrays (better-sqlite3's raw mode), in these column orders: a month
 // of history is tens of thousands of rows, and arrays skip building an object per row.
@@ -167,6 +172,7 @@ export class SqliteJournal implements JournalStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly historyListeners: HistoryChangeListener[] = [];
 
   /** `path` is a file path (its folder is created) or ':memory:'. */
   constructor(path: string) {
@@ -215,12 +221,27 @@ export class SqliteJournal implements JournalStore {
     }
   }
 
+  onHistoryChange(listener: HistoryChangeListener): void {
+    this.historyListeners.push(listener);
+  }
+
+  private reportHistory(changes: readonly HistoryChange[] | typeof EVERYTHING): void {
+    if (changes !== EVERYTHING && changes.length === 0) return;
+    for (const listener of this.historyListeners) listener(changes);
+  }
+
   async recordOperations(operations: JournalOperation[]): Promise<void> {
-    const upsert = this.statement(UPSERT_OPERATION);
+    const watched = this.historyListeners.length > 0;
+    const upsert = this.statement(watched ? `${UPSERT_OPERATION} RETURNING ${OPERATION_SHAPE}` : UPSERT_OPERATION, watched);
     const event = this.statement(UPSERT_EVENT);
+    const before = this.statement(`SELECT ${OPERATION_SHAPE} FROM operations WHERE provider_id = ? AND native_id = ?`, true);
+    // A restore point that is this operation (same native id) is no success of its own any more.
+    const itself = this.statement(`SELECT ${RESTORE_POINT_SHAPE} FROM restore_points WHERE provider_id = ? AND native_id = ?`, true);
+    const changes: HistoryChange[] = [];
     this.db.transaction(() => {
       for (const operation of operations) {
-        upsert.run({
+        const old = watched ? (before.get(operation.providerId, operation.nativeId) as OperationShape | undefined) : undefined;
+        const values = {
           providerId: operation.providerId,
           nativeId: operation.nativeId,
           kind: operation.kind,
@@ -236,10 +257,21 @@ export class SqliteJournal implements JournalStore {
           startedAt: ms(operation.startedAt),
           updatedAt: operation.updatedAt.getTime(),
           finishedAt: ms(operation.finishedAt),
-        });
+        };
+        if (watched) {
+          const found = operationChanges(operation.providerId, old, upsert.get(values) as OperationShape);
+          if (found.length > 0) {
+            changes.push(...found);
+            const point = itself.get(operation.providerId, operation.nativeId) as RestorePointShape | undefined;
+            if (point) changes.push(...restorePointChanges(operation.providerId, undefined, point));
+          }
+        } else {
+          upsert.run(values);
+        }
         event.run(operation.providerId, operation.nativeId, operation.status, operation.updatedAt.getTime());
       }
     })();
+    this.reportHistory(changes);
   }
 
   async getOperation(providerId: string, nativeId: string): Promise<JournalOperation | undefined> {
@@ -343,10 +375,14 @@ export class SqliteJournal implements JournalStore {
   }
 
   async recordRestorePoints(points: RestorePoint[]): Promise<void> {
-    const upsert = this.statement(UPSERT_RESTORE_POINT);
+    const watched = this.historyListeners.length > 0;
+    const upsert = this.statement(watched ? `${UPSERT_RESTORE_POINT} RETURNING ${RESTORE_POINT_SHAPE}` : UPSERT_RESTORE_POINT, watched);
+    const before = this.statement(`SELECT ${RESTORE_POINT_SHAPE} FROM restore_points WHERE provider_id = ? AND native_id = ?`, true);
+    const changes: HistoryChange[] = [];
     this.db.transaction(() => {
       for (const point of points) {
-        upsert.run({
+        const old = watched ? (before.get(point.providerId, point.nativeId) as RestorePointShape | undefined) : undefined;
+        const values = {
           providerId: point.providerId,
           nativeId: point.nativeId,
           resourceType: point.resource.type,
@@ -357,9 +393,12 @@ export class SqliteJournal implements JournalStore {
           status: point.status ?? null,
           location: point.location ?? null,
           firstSeenAt: point.firstSeenAt.getTime(),
-        });
+        };
+        if (watched) changes.push(...restorePointChanges(point.providerId, old, upsert.get(values) as RestorePointShape));
+        else upsert.run(values);
       }
     })();
+    this.reportHistory(changes);
   }
 
   async restorePointsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<RestorePoint[]> {
@@ -372,9 +411,18 @@ export class SqliteJournal implements JournalStore {
 
   async recordDueRuns(runs: DueRun[]): Promise<void> {
     const upsert = this.statement(UPSERT_DUE_RUN);
+    const known = this.statement('SELECT 1 FROM due_runs WHERE provider_id = ? AND resource_type = ? AND resource_id = ? AND due_at = ?', true);
+    const watched = this.historyListeners.length > 0;
+    const changes: HistoryChange[] = [];
     this.db.transaction(() => {
-      for (const run of runs) upsert.run(run.providerId, run.resource.type, run.resource.nativeId, run.dueAt.getTime(), run.scheduleId ?? null, run.seenAt.getTime());
+      for (const run of runs) {
+        const key = [run.providerId, run.resource.type, run.resource.nativeId, run.dueAt.getTime()] as const;
+        // Only a new due run changes the history (its schedule id and seenAt do not).
+        if (watched && known.get(...key) === undefined) changes.push({ resource: run.resource, from: key[3], to: key[3] });
+        upsert.run(...key, run.scheduleId ?? null, run.seenAt.getTime());
+      }
     })();
+    this.reportHistory(changes);
   }
 
   async dueRunsBetween(from: Date, to: Date, filter: { providerIds?: string[] } = {}): Promise<DueRun[]> {
@@ -401,7 +449,7 @@ export class SqliteJournal implements JournalStore {
 
   async prune(before: Date): Promise<number> {
     const cutoff = before.getTime();
-    return this.db.transaction(() => {
+    const removedRows = this.db.transaction(() => {
       let removed = 0;
       removed += this
         .statement('DELETE FROM operation_events WHERE (provider_id, native_id) IN (SELECT provider_id, native_id FROM operations WHERE updated_at < ?)')
@@ -411,6 +459,8 @@ export class SqliteJournal implements JournalStore {
       removed += this.statement('DELETE FROM due_runs WHERE due_at < ?').run(cutoff).changes;
       return removed;
     })();
+    if (removedRows > 0) this.reportHistory(EVERYTHING);
+    return removedRows;
   }
 
   async ping(): Promise<void> {

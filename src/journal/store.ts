@@ -14,6 +14,7 @@
  */
 import type { HistoryDueRun, HistoryOperation, HistoryRestorePoint } from '../domain/history.js';
 import type { BackupKind, OperationKind, OperationStatus, ResourceRef } from '../domain/model.js';
+import type { HistoryChangeListener } from './history-changes.js';
 
 export type OperationSource = 'GATEWAY' | 'PROVIDER';
 
@@ -176,6 +177,13 @@ export interface JournalStore {
 
   /** Delete operations, events, restore points and due runs older than `before`; how many rows went. */
   prune(before: Date): Promise<number>;
+  /**
+   * Only where this store is its journal's only writer (SQLite: one process owns the file):
+   * after each committed write, tell `listener` what changed for backupHistory
+   * (history-changes.ts), so settled days can be kept in memory. PostgreSQL has other writers
+   * (other instances) and leaves this out.
+   */
+  onHistoryChange?(listener: HistoryChangeListener): void;
   /** A cheap round trip (SELECT 1); throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
+import type { HistoryReader } from '../journal/history-reader.js';
 import type { JournalStore, OperationKey, OperationSource } from '../journal/store.js';
 import type { GatewayContext } from './context.js';
 
@@ -12,6 +13,7 @@ import type { GatewayContext } from './context.js';
 export interface JournalAccess {
   store: JournalStore;
   missedGraceMinutes: number;
+  history: Pick<HistoryReader, 'backupHistory'>;
   sourcesOf(keys: readonly OperationKey[]): Promise<Array<{ source: OperationSource; startedBy?: string }>>;
 }
 

@@ -5,10 +5,8 @@
  */
 import { GraphQLError, Kind } from 'graphql';
 import {
-  backupHistory,
   detectMissedRuns,
   HISTORY_OPERATION_KINDS,
-  localDays,
   refKey,
   validateDays,
   validateMissedWindow,
@@ -68,7 +66,7 @@ const ResourceHistoryRef = builder.objectRef<Row>('ResourceHistory').implement({
     lastSuccessAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: "The newest success known: in the journal (before the window too) or from the provider's listing.",
+      description: "The newest success known: in the journal (the window or the day before it) or from the provider's listing (older ones).",
       resolve: (r) => r.lastSuccessAt ?? null,
     }),
   }),
@@ -152,19 +150,9 @@ builder.queryField('backupHistory', (t) =>
       const timezone = validateTimezone(args.timezone ?? 'UTC');
       const providers = providersFromFilter(ctx, args.filter?.providerIds);
       const now = new Date();
-      const window = localDays(now, days, timezone);
-      return readJournal(ctx, async (store, journal) => {
-        const grace = journal.missedGraceMinutes;
-        // Reach back a little: an earlier operation still absorbs the restore point it made, and
-        // settles a run due just after midnight.
-        const from = new Date(window[0].start.getTime() - Math.max(DAY_MS, grace * 60_000));
-        const to = window[window.length - 1].end;
-        const providerIds = providers.map((p) => p.id);
-        const [rows, facts] = await Promise.all([
-          liveRows(ctx, providers, args.filter),
-          store.historyFacts({ from, to, dueFrom: window[0].start, dueTo: to, providerIds, kinds: [...HISTORY_OPERATION_KINDS] }),
-        ]);
-        const result = backupHistory({ resources: rows, ...facts, now, days, timezone, graceMinutes: grace });
+      return readJournal(ctx, async (_store, journal) => {
+        const rows = await liveRows(ctx, providers, args.filter);
+        const result = await journal.history.backupHistory({ resources: rows, providerIds: providers.map((p) => p.id), now, days, timezone });
         return {
           from: result.from,
           to: result.to,

@@ -790,7 +790,7 @@ export type ResourceHistory = {
   __typename?: 'ResourceHistory';
   /** Oldest first, one per day of the window. */
   days: Array<HistoryDay>;
-  /** The newest success known: in the journal (before the window too) or from the provider's listing. */
+  /** The newest success known: in the journal (the window or the day before it) or from the provider's listing (older ones). */
   lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
   resource: ProtectedResource;
 };

@@ -197,7 +197,9 @@ describe('backupHistory: a day status from its counts', () => {
   });
 
   it.each([
-    ['an operation before the window', { operations: [op({ startedAt: at('2025-05-01T02:00:00Z'), finishedAt: at('2025-05-01T02:40:00Z') })] }, '2025-05-01T02:40:00.000Z'],
+    ['an operation the day before the window', { operations: [op({ startedAt: at('2025-06-07T02:00:00Z'), finishedAt: at('2025-06-07T02:40:00Z') })] }, '2025-06-07T02:40:00.000Z'],
+    // Older successes come from the provider's listing (the resolver reads the journal from the day before).
+    ['an operation two days before the window (not read)', { operations: [op({ startedAt: at('2025-06-06T02:00:00Z'), finishedAt: at('2025-06-06T02:40:00Z') })] }, undefined],
     ["the provider's own last success", { resources: [{ ...vm, lastSuccessAt: at('2025-04-01T00:00:00Z') }] }, '2025-04-01T00:00:00.000Z'],
     [
       'the newest of an operation, a restore point and the provider',
