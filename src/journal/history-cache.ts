@@ -38,9 +38,9 @@ export class HistoryCache {
     return this.changes;
   }
 
-  /** `key`: the resource's refKey. */
-  get(timezone: string, key: string, day: LocalDay): DayCounts | undefined {
-    return this.zones.get(timezone)?.counts.get(key)?.get(day.date);
+  /** The days kept of one resource (`key`: its refKey), by date. */
+  daysOf(timezone: string, key: string): ReadonlyMap<string, DayCounts> | undefined {
+    return this.zones.get(timezone)?.counts.get(key);
   }
 
   put(timezone: string, key: string, day: LocalDay, counts: DayCounts): void {

@@ -61,20 +61,24 @@ export class HistoryReader {
     cache?.trim(now);
 
     // A day is read unless every resource's counts of it are kept.
-    const toRead = days.map((day, index) => {
-      if (!cache) return true;
+    const toRead = days.map(() => cache === undefined);
+    if (cache) {
       for (let r = 0; r < refs.length; r++) {
-        const kept = cache.get(timezone, keys[r], day);
-        if (kept === undefined) return true;
-        counts[r][index] = kept;
+        const kept = cache.daysOf(timezone, keys[r]);
+        for (let i = 0; i < days.length; i++) {
+          const found = kept?.get(days[i].date);
+          if (found === undefined) toRead[i] = true;
+          else counts[r][i] = found;
+        }
       }
-      return false;
-    });
+    }
     for (const [first, last] of runsOf(toRead)) {
       const run = days.slice(first, last + 1);
       const generation = cache?.generation;
       const facts = await this.store.historyFacts({
         from: new Date(run[0].start.getTime() - this.marginMs),
+        // Earlier restore points are neither counted nor a backup near a due run of these days.
+        pointsFrom: new Date(run[0].start.getTime() - this.graceMinutes * 60_000),
         to: new Date(run[run.length - 1].end.getTime() + this.marginMs),
         dueFrom: run[0].start,
         dueTo: run[run.length - 1].end,

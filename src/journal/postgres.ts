@@ -347,7 +347,7 @@ export class PostgresJournal implements JournalStore {
   async historyFacts(window: HistoryWindow): Promise<HistoryFacts> {
     const [operations, restorePoints, dueRuns] = await Promise.all([
       this.operationsBetween(window.from, window.to, { providerIds: window.providerIds, kinds: window.kinds }),
-      this.restorePointsBetween(window.from, window.to, { providerIds: window.providerIds }),
+      this.restorePointsBetween(window.pointsFrom ?? window.from, window.to, { providerIds: window.providerIds }),
       this.dueRunsBetween(window.dueFrom, window.dueTo, { providerIds: window.providerIds }),
     ]);
     return { operations, restorePoints, dueRuns };

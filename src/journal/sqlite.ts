@@ -342,7 +342,7 @@ export class SqliteJournal implements JournalStore {
     const restorePoints = this.packed<HistoryRestorePointRow>(
       HISTORY_RESTORE_POINT_COLUMNS,
       `FROM restore_points ${where([`${RESTORE_POINT_AT} >= ?`, `${RESTORE_POINT_AT} < ?`, ...providers.sql])}`,
-      [window.from.getTime(), window.to.getTime(), ...providers.params],
+      [(window.pointsFrom ?? window.from).getTime(), window.to.getTime(), ...providers.params],
     ).map(
       ([providerId, nativeId, resourceType, resourceId, createdAt, firstSeenAt]): HistoryRestorePoint => ({
         providerId,

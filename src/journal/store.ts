@@ -103,6 +103,8 @@ export interface HistoryWindow {
   /** Operations (of `kinds`, by startedAt ?? updatedAt) and restore points in [from, to). */
   from: Date;
   to: Date;
+  /** Restore points from here instead of `from` (they matter less far back than operations). */
+  pointsFrom?: Date;
   /** Due runs in [dueFrom, dueTo). */
   dueFrom: Date;
   dueTo: Date;
