@@ -1,23 +1,33 @@
 /**
  * The journal on SQLite and PostgreSQL: a year of daily history for 1,000 resources (one backup
- * operation with its two status events, one restore point and one due run per resource and day),
- * written in batches of 1,000 as the recorder and backfill write them; then the database size,
- * and `backupHistory(days: 30)` over it: the journal read the resolver makes (historyFacts) plus the
- * matrix (src/domain/history.ts), without GraphQL and HTTP. PostgreSQL runs durable (fsync on),
- * in a throwaway cluster on this machine. Run: `npx tsx bench/journal.ts` (or `npm run bench`).
+ * operation with its two status events, one restore point and one due run per resource and day,
+ * today's included), written in batches of 1,000 as the recorder and backfill write them; then
+ * the database size, and `backupHistory(days: 30)` over it as the resolver reads it
+ * (src/journal/history-reader.ts: the journal's facts, counted per resource and day, then the
+ * matrix), without GraphQL and HTTP:
+ * - warm: the gateway's steady state. Between queries the journal is written as a live one is:
+ *   50 backups start today, 50 finish with their restore points, 200 of yesterday's operations
+ *   are observed again unchanged. On SQLite settled days are kept in memory (the store reports
+ *   its changes); PostgreSQL, written by other instances too, counts every day each time.
+ * - cold: every day counted from the journal (the first query after a start; PostgreSQL always).
+ * PostgreSQL runs durable (fsync on), in a throwaway cluster on this machine.
+ * Run: `npx tsx bench/journal.ts` (or `npm run bench`).
  */
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { backupHistory, HISTORY_OPERATION_KINDS, localDays, type HistoryResource } from '../src/domain/history.js';
+import type { HistoryResource } from '../src/domain/history.js';
+import { HistoryReader } from '../src/journal/history-reader.js';
 import { openJournal } from '../src/journal/open.js';
 import type { DueRun, JournalOperation, JournalStore, RestorePoint } from '../src/journal/store.js';
 import { startPostgres } from '../test/support/postgres.js';
 
 const RESOURCES = 1_000;
 const DAYS = 365;
+/** Resources whose backups start, and others whose backups finish, between two warm queries. */
+const LIVE = 50;
 const BATCH = 1_000;
 const QUERIES = 15;
 const DAY_MS = 86_400_000;
@@ -66,16 +76,15 @@ interface Figures {
   rows: number;
   loadSeconds: number;
   sizeBytes: number;
-  p50: number;
-  p90: number;
-  readP50: number;
-  matrixP50: number;
+  warmP50: number;
+  warmP90: number;
+  coldP50: number;
 }
 
 async function load(store: JournalStore): Promise<{ rows: number; seconds: number }> {
   let rows = 0;
   const started = performance.now();
-  for (let d = 0; d < DAYS; d++) {
+  for (let d = 0; d <= DAYS; d++) {
     const operations: JournalOperation[] = [];
     const points: RestorePoint[] = [];
     const due: DueRun[] = [];
@@ -95,41 +104,66 @@ async function load(store: JournalStore): Promise<{ rows: number; seconds: numbe
   return { rows, seconds: (performance.now() - started) / 1000 };
 }
 
-/** What the backupHistory resolver does with the journal, for 30 days in UTC and a 60-minute grace: ms reading, ms computing. */
-async function historyQuery(store: JournalStore): Promise<{ read: number; matrix: number }> {
+/** The backupHistory resolver's journal work, for 30 days in UTC and a 60-minute grace, in ms. */
+async function historyQuery(reader: HistoryReader): Promise<number> {
   const started = performance.now();
-  const window = localDays(NOW, 30, 'UTC');
-  const from = new Date(window[0].start.getTime() - DAY_MS);
-  const to = window[window.length - 1].end;
-  const facts = await store.historyFacts({ from, to, dueFrom: window[0].start, dueTo: to, providerIds: PROVIDERS, kinds: [...HISTORY_OPERATION_KINDS] });
-  const read = performance.now();
-  const result = backupHistory({ resources, ...facts, now: NOW, days: 30, timezone: 'UTC', graceMinutes: 60 });
-  if (result.resources.length !== RESOURCES) throw new Error('backupHistory lost rows');
-  return { read: read - started, matrix: performance.now() - read };
+  const result = await reader.backupHistory({ resources, providerIds: PROVIDERS, now: NOW, days: 30, timezone: 'UTC' });
+  if (result.resources.length !== RESOURCES || result.resources[0].days.length !== 30) throw new Error('backupHistory lost rows');
+  return performance.now() - started;
+}
+
+/** What a live journal records between two queries (round `n`): backups starting and finishing today, yesterday's seen again. */
+async function liveWrites(store: JournalStore, n: number): Promise<void> {
+  const today = NOW.getTime() - (NOW.getTime() % DAY_MS);
+  const operations: JournalOperation[] = [];
+  const points: RestorePoint[] = [];
+  for (let i = 0; i < LIVE; i++) {
+    const resource = resources[(n * LIVE * 2 + i) % RESOURCES];
+    const startedAt = new Date(today + 6 * 3_600_000 + n * 60_000 + i * 1_000);
+    operations.push({ providerId: resource.providerId, nativeId: `live-${n}-${i}`, kind: 'BACKUP', status: 'RUNNING', final: false, target: resource, source: 'PROVIDER', startedAt, updatedAt: startedAt });
+    const done = resources[(n * LIVE * 2 + LIVE + i) % RESOURCES];
+    const finishedAt = new Date(startedAt.getTime() + 15 * 60_000);
+    operations.push({ providerId: done.providerId, nativeId: `done-${n}-${i}`, kind: 'BACKUP', status: 'SUCCEEDED', final: false, target: done, source: 'PROVIDER', startedAt, updatedAt: finishedAt, finishedAt });
+    points.push({ providerId: done.providerId, nativeId: `rp-done-${n}-${i}`, resource: done, kind: 'VERSION', createdAt: finishedAt, firstSeenAt: finishedAt, status: 'OK', location: 'primary' });
+  }
+  for (let i = 0; i < 200; i++) {
+    const seen = dayOf((n * 200 + i) % RESOURCES, DAYS - 1).operation;
+    if (seen) operations.push(seen);
+  }
+  await store.recordOperations(operations);
+  await store.recordRestorePoints(points);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(store: JournalStore, size: () => Promise<number>): Promise<Figures> {
   await store.migrate();
+  // As the gateway does (Journal builds it at start): on SQLite its change reports cost each write.
+  const reader = new HistoryReader(store, 60);
   const { rows, seconds } = await load(store);
-  await historyQuery(store); // warm-up: caches, JIT
-  const runs: { read: number; matrix: number }[] = [];
-  for (let i = 0; i < QUERIES; i++) runs.push(await historyQuery(store));
-  const times = runs.map((r) => r.read + r.matrix).sort((a, b) => a - b);
+  const everyDay = new HistoryReader(store, 60, { keepSettledDays: false });
+  await historyQuery(everyDay); // warm-up: caches, JIT
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) cold.push(await historyQuery(everyDay));
+  await historyQuery(reader); // the first query keeps the settled days
+  const warm: number[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    await liveWrites(store, i);
+    warm.push(await historyQuery(reader));
+  }
+  warm.sort((a, b) => a - b);
   const figures = {
     dialect: store.dialect,
     rows,
     loadSeconds: seconds,
     rowsPerSecond: rows / seconds,
     sizeBytes: 0,
-    p50: median(times),
-    p90: times[Math.floor(QUERIES * 0.9)],
-    readP50: median(runs.map((r) => r.read)),
-    matrixP50: median(runs.map((r) => r.matrix)),
+    warmP50: median(warm),
+    warmP90: warm[Math.floor(QUERIES * 0.9)],
+    coldP50: median(cold),
   };
   figures.sizeBytes = await size();
-  console.log(`  ${store.dialect}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(figures.rowsPerSecond)} rows/s), backupHistory(days: 30) p50 ${figures.p50.toFixed(1)} ms, p90 ${figures.p90.toFixed(1)} ms (reads ${figures.readP50.toFixed(1)} ms, matrix ${figures.matrixP50.toFixed(1)} ms), ${(figures.sizeBytes / 2 ** 20).toFixed(0)} MiB`);
+  console.log(`  ${store.dialect}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(figures.rowsPerSecond)} rows/s), backupHistory(days: 30) warm p50 ${figures.warmP50.toFixed(1)} ms, p90 ${figures.warmP90.toFixed(1)} ms, cold p50 ${figures.coldP50.toFixed(1)} ms, ${(figures.sizeBytes / 2 ** 20).toFixed(0)} MiB`);
   return figures;
 }
 
@@ -182,16 +216,16 @@ export default async function run(): Promise<string> {
   return [
     `## Journal: a year of daily history for ${RESOURCES.toLocaleString('en')} resources`,
     '',
-    `Each resource and day: a backup operation seen RUNNING then finished (two upserts, two events; about 2.7% FAILED, 1.9% missed), a restore point and a due run: ${results[0].rows.toLocaleString('en')} rows written in batches of ${BATCH} (one transaction each). backupHistory(days: 30) = the resolver's journal read (historyFacts: operations, restore points and due runs, lean) plus the matrix, ${QUERIES} queries after a warm-up, without GraphQL/HTTP. PostgreSQL 15 durable (fsync on) in a local throwaway cluster; SQLite WAL, synchronous=NORMAL.`,
+    `Each resource and day (today's included): a backup operation seen RUNNING then finished (two upserts, two events; about 2.7% FAILED, 1.9% missed), a restore point and a due run: ${results[0].rows.toLocaleString('en')} rows written in batches of ${BATCH} (one transaction each; on SQLite with the change reports the in-memory history needs). backupHistory(days: 30) = the resolver's journal work (src/journal/history-reader.ts: reads, counts per resource and day, the matrix), without GraphQL/HTTP. Warm: ${QUERIES} queries, each after a live round of writes (${LIVE} backups start today, ${LIVE} finish with their restore points, 200 of yesterday's operations seen again); on SQLite settled days are kept in memory, PostgreSQL counts every day. Cold: every day counted from the journal (the first query after a start, and PostgreSQL always), 5 queries. PostgreSQL 15 durable (fsync on) in a local throwaway cluster; SQLite WAL, synchronous=NORMAL.`,
     '',
-    '| journal | rows written per second (sustained) | load time | database size after a year | backupHistory(days: 30) p50 | p90 | of the p50: journal reads | of the p50: matrix |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| journal | rows written per second (sustained) | load time | database size after a year | backupHistory(days: 30) warm p50 | warm p90 | cold p50 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (f) =>
-        `| ${f.dialect} | ${Math.round(f.rowsPerSecond).toLocaleString('en')} | ${f.loadSeconds.toFixed(1)} s | ${mib(f.sizeBytes)} | ${f.p50.toFixed(1)} ms | ${f.p90.toFixed(1)} ms | ${f.readP50.toFixed(1)} ms | ${f.matrixP50.toFixed(1)} ms |`,
+        `| ${f.dialect} | ${Math.round(f.rowsPerSecond).toLocaleString('en')} | ${f.loadSeconds.toFixed(1)} s | ${mib(f.sizeBytes)} | ${f.warmP50.toFixed(1)} ms | ${f.warmP90.toFixed(1)} ms | ${f.coldP50.toFixed(1)} ms |`,
     ),
     '',
-    `Goal: backupHistory(days: 30) under 100 ms on SQLite: ${results[0].p50.toFixed(1)} ms, ${results[0].p50 < 100 ? 'met' : '**not met**'}.`,
+    `Goal: backupHistory(days: 30) under 100 ms on SQLite: warm p50 ${results[0].warmP50.toFixed(1)} ms, ${results[0].warmP50 < 100 ? 'met' : '**not met**'}.`,
   ].join('\n');
 }
 
