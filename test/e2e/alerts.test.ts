@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { AlertsConfigInput } from '../../src/alerts/config.js';
 import { startDemo, type Demo } from '../../src/demo.js';
@@ -204,6 +204,63 @@ describe('alerts: what the rules see', () => {
     const missed = (await alertsOf(gw, ['RUN_MISSED'])).edges.map((e) => e.node);
     expect(missed).toHaveLength(1);
     expect(missed[0]).toMatchObject({ state: 'OPEN', severity: 'WARNING', resourceName: 'SQL01' });
+  });
+});
+
+describe('alerts: stale backups and stuck operations', () => {
+  let receiver: WebhookReceiver;
+  let gw: TestGateway | undefined;
+  beforeEach(async () => {
+    receiver = new WebhookReceiver(secret);
+    await receiver.listen();
+  });
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+    await receiver.stop();
+  });
+  const events = (type: string, kind: string) => receiver.accepted(type).filter((r) => r.verified!.data.alert.kind === kind);
+
+  it('opens BACKUP_STALE for a scheduled VM with no success within the RPO, and resolves it with a backup through the API', async () => {
+    // An RPO of 3.6 seconds: due (scheduled) ten minutes ago, never backed up since.
+    gw = await startTestGateway({
+      altaro: { operationMs: 800 },
+      journal: WATCHED,
+      alerts: alertsConfig(receiver, { rpoHours: 0.001, webhooks: [{ url: receiver.url, secret, kinds: ['BACKUP_STALE'] }] }),
+    });
+    const id = await vmId(gw, 'SQL01');
+    const { nativeId } = expectData(await gw.gql(graphql(`query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
+    const dueAt = new Date(Date.now() - 10 * 60_000);
+    await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+    await receiver.until(() => events('alert.opened', 'BACKUP_STALE').length > 0, 'BACKUP_STALE opened');
+    const opened = events('alert.opened', 'BACKUP_STALE')[0].verified!.data.alert;
+    expect(opened).toMatchObject({ severity: 'CRITICAL', resource: { type: 'VirtualMachine', name: 'SQL01' } });
+    expect(opened.message).toMatch(/no successful backup known within the RPO/);
+
+    await startBackup(gw, 'SQL01');
+    await receiver.until(() => events('alert.resolved', 'BACKUP_STALE').some((r) => r.verified!.data.alert.id === opened.id), 'BACKUP_STALE resolved', 20_000);
+    const listed = (await alertsOf(gw, ['BACKUP_STALE'])).edges.map((e) => e.node).find((n) => n.id === opened.id);
+    expect(listed).toMatchObject({ state: 'RESOLVED', resourceName: 'SQL01' });
+  });
+
+  it('opens OPERATION_STUCK for a backup running past stuckAfterMinutes, naming the operation, and resolves it when the backup ends', async () => {
+    // Stuck after 1.2 seconds; the simulated backup takes 6.
+    gw = await startTestGateway({
+      altaro: { operationMs: 6_000 },
+      journal: WATCHED,
+      alerts: alertsConfig(receiver, { stuckAfterMinutes: 0.02, webhooks: [{ url: receiver.url, secret, kinds: ['OPERATION_STUCK'] }] }),
+    });
+    await startBackup(gw, 'FS01');
+    await receiver.until(() => events('alert.opened', 'OPERATION_STUCK').length > 0, 'OPERATION_STUCK opened');
+    const opened = events('alert.opened', 'OPERATION_STUCK')[0].verified!.data.alert;
+    expect(opened).toMatchObject({ severity: 'WARNING', resource: { name: 'FS01' }, operation: { status: 'RUNNING' } });
+    expect(opened.message).toMatch(/a backup has been running for \d+ minutes \(limit 0\.02\)/);
+    const listed = (await alertsOf(gw, ['OPERATION_STUCK'])).edges.map((e) => e.node);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ state: 'OPEN', resource: { name: 'FS01' }, operation: { status: 'RUNNING' } });
+
+    await receiver.until(() => events('alert.resolved', 'OPERATION_STUCK').some((r) => r.verified!.data.alert.id === opened.id), 'OPERATION_STUCK resolved', 20_000);
+    expect((await alertsOf(gw, ['OPERATION_STUCK'])).edges[0].node).toMatchObject({ state: 'RESOLVED', operation: { status: 'SUCCEEDED' } });
   });
 });
 

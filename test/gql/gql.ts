@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { id state acknowledgedBy acknowledgedAt } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
     "\n  query AlertNode($id: ID!) {\n    node(id: $id) { __typename ... on Alert { id kind state } }\n  }\n": typeof types.AlertNodeDocument,
     "query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": typeof types.VmNativeDocument,
+    "query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": typeof types.StaleVmNativeDocument,
     "query VmNativeId($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": typeof types.VmNativeIdDocument,
     "\n  query CsServers($filter: VirtualMachineFilter) {\n    virtualMachines(first: 100, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          nativeId\n          name\n          host\n          status\n          configured\n          disks {\n            id\n            nativeId\n            name\n            sizeBytes\n            storageType\n            virtualMachine {\n              id\n            }\n            lastBackup {\n              at\n              outcome\n            }\n            schedules {\n              id\n              name\n              kind\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CsServersDocument,
     "\n  query CsDisk($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Disk {\n        id\n        name\n        sizeBytes\n        virtualMachine {\n          id\n        }\n        lastBackup {\n          at\n          outcome\n        }\n        schedules {\n          id\n        }\n        backups(first: 200) {\n          totalCount\n          edges {\n            node {\n              id\n              nativeId\n              kind\n              status\n              createdAt\n              location\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CsDiskDocument,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  mutation AcknowledgeAlert($input: AcknowledgeAlertInput!) {\n    acknowledgeAlert(input: $input) {\n      __typename\n      ... on AcknowledgeAlertSuccess { alert { id state acknowledgedBy acknowledgedAt } }\n      ... on Error { message code }\n    }\n  }\n": types.AcknowledgeAlertDocument,
     "\n  query AlertNode($id: ID!) {\n    node(id: $id) { __typename ... on Alert { id kind state } }\n  }\n": types.AlertNodeDocument,
     "query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": types.VmNativeDocument,
+    "query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": types.StaleVmNativeDocument,
     "query VmNativeId($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }": types.VmNativeIdDocument,
     "\n  query CsServers($filter: VirtualMachineFilter) {\n    virtualMachines(first: 100, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          nativeId\n          name\n          host\n          status\n          configured\n          disks {\n            id\n            nativeId\n            name\n            sizeBytes\n            storageType\n            virtualMachine {\n              id\n            }\n            lastBackup {\n              at\n              outcome\n            }\n            schedules {\n              id\n              name\n              kind\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CsServersDocument,
     "\n  query CsDisk($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Disk {\n        id\n        name\n        sizeBytes\n        virtualMachine {\n          id\n        }\n        lastBackup {\n          at\n          outcome\n        }\n        schedules {\n          id\n        }\n        backups(first: 200) {\n          totalCount\n          edges {\n            node {\n              id\n              nativeId\n              kind\n              status\n              createdAt\n              location\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CsDiskDocument,
@@ -150,6 +152,10 @@ export function graphql(source: "\n  query AlertNode($id: ID!) {\n    node(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }"): (typeof documents)["query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }"): (typeof documents)["query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
