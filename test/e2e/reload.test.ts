@@ -1,7 +1,7 @@
 /**
  * SIGHUP to a running gateway (a spawned process): the config file is read again, new API keys
  * apply at once while an open graphql-ws connection stays up; an invalid file keeps the
- * running config and says why in one error line.
+ * running config and says why in one error line; new alert webhooks take over from the old.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { startDemo, type Demo } from '../../src/demo.js';
 import { buildOnce, killLeftovers, logLines, spawnGateway, waitForLog, writeConfig } from '../support/spawned-gateway.js';
 import { OperationsUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
+import { testSecret, WebhookReceiver } from '../support/webhook-receiver.js';
 
 const OLD_KEY = 'old-key-to-be-rotated-0123456789';
 const NEW_KEY = 'new-key-after-rotation-0123456789';
@@ -70,6 +71,55 @@ describe('SIGHUP', () => {
     } finally {
       gateway.child.kill('SIGTERM');
       expect(await gateway.exit).toBe(0);
+    }
+  }, 90_000);
+
+  it('sends alert webhooks to the new receiver (with its secret) after a reload, and none to the old one', async () => {
+    const before = new WebhookReceiver(testSecret(1));
+    const after = new WebhookReceiver(testSecret(2));
+    await before.listen();
+    await after.listen();
+    const alerts = (receiver: WebhookReceiver, secret: string) => ({
+      // The journal's watcher reads the providers every 300 ms: what finds one down.
+      journal: { watchIntervalSeconds: 0.3 },
+      alerts: {
+        evaluateIntervalSeconds: 0.2,
+        providerDownAfterSeconds: 1,
+        webhooks: [{ url: receiver.url, secret, kinds: ['PROVIDER_DOWN'] }],
+        delivery: { timeoutMs: 2_000, retryScheduleMs: [0, 200], pollIntervalMs: 50 },
+      },
+    });
+    const withJournal = (file: string | undefined, extra: ReturnType<typeof alerts>) => {
+      const path = writeConfig(demo, {}, file);
+      const config = JSON.parse(readFileSync(path, 'utf8')) as { journal: Record<string, unknown>; providers: Array<Record<string, unknown>> };
+      writeFileSync(
+        path,
+        JSON.stringify({
+          ...config,
+          ...extra,
+          journal: { ...config.journal, ...extra.journal },
+          // A short breaker cooldown: the provider is asked again soon after it failed.
+          providers: config.providers.map((p) => ({ ...p, breakerCooldownMs: 300 })),
+        }),
+      );
+      return path;
+    };
+    const file = withJournal(undefined, alerts(before, testSecret(1)));
+    const gateway = await spawnGateway(file);
+    try {
+      withJournal(file, alerts(after, testSecret(2)));
+      gateway.child.kill('SIGHUP');
+      await waitForLog(gateway, /^SIGHUP: config reloaded/);
+      demo.simulators.billmanager.server.faults.set({ global: { status: 503 } });
+      await after.until(() => after.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'PROVIDER_DOWN'), 'PROVIDER_DOWN at the new receiver', 30_000);
+      expect(after.received.every((r) => r.verified !== undefined)).toBe(true); // signed with the new secret
+      expect(before.received).toHaveLength(0);
+    } finally {
+      demo.simulators.billmanager.server.faults.clear();
+      gateway.child.kill('SIGTERM');
+      await gateway.exit;
+      await before.stop();
+      await after.stop();
     }
   }, 90_000);
 });
