@@ -9,12 +9,14 @@ import { ALERT_KINDS } from '../alerts/config.js';
 import type { Alert } from '../alerts/model.js';
 import type { AlertCursor } from '../alerts/store.js';
 import type { AlertsEngine } from '../alerts/engine.js';
+import type { JournalOperation, OperationKey } from '../journal/store.js';
 import { builder } from './builder.js';
 import { parseAlertId } from './ids.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.js';
 import type { GatewayContext } from './context.js';
 import { providersFromFilter } from './filters.js';
 import { OperationRef, ProtectedResourceRef, ProviderRef } from './refs.js';
+import { lookUp, type BatchLookup } from './request-loader.js';
 import { requireScope } from './scopes.js';
 
 export const AlertKindEnum = builder.enumType('AlertKind', {
@@ -28,6 +30,16 @@ export const AlertKindEnum = builder.enumType('AlertKind', {
 });
 export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ['INFO', 'WARNING', 'CRITICAL'] as const });
 export const AlertStateEnum = builder.enumType('AlertState', { values: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const });
+
+/** An alert's operation, as the journal holds it now: one journal read for a page of alerts; null when it is gone or cannot be read. */
+const journalOperations: BatchLookup<OperationKey, JournalOperation | null> = {
+  load: async (ctx, keys) => {
+    const rows = await ctx.journal!.store.getOperations([...keys]).catch((): JournalOperation[] => []);
+    const byKey = new Map(rows.map((row) => [journalOperations.cacheKey(row), row]));
+    return keys.map((key) => byKey.get(journalOperations.cacheKey(key)) ?? null);
+  },
+  cacheKey: (key) => `${key.providerId}\u0000${key.nativeId}`,
+};
 
 const AlertRef = builder.objectRef<Alert>('Alert');
 
@@ -55,7 +67,8 @@ builder.node(AlertRef, {
     operation: t.field({
       type: OperationRef,
       nullable: true,
-      resolve: async (a, _args, ctx) => (a.operation ? ((await ctx.journal?.store.getOperation(a.providerId, a.operation.nativeId).catch(() => undefined)) ?? null) : null),
+      description: 'The operation the alert is about, as the journal holds it now (a page of alerts is one journal read).',
+      resolve: (a, _args, ctx) => (a.operation && ctx.journal ? lookUp(ctx, journalOperations, { providerId: a.providerId, nativeId: a.operation.nativeId }) : null),
     }),
     openedAt: t.field({ type: 'DateTime', resolve: (a) => a.openedAt }),
     acknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.acknowledgedAt ?? null }),

@@ -3,7 +3,6 @@
  * Query.operationHistory (every operation the journal holds, newest first, keyset pages).
  * The day matrix and missed runs are in journal-history.ts.
  */
-import DataLoader from 'dataloader';
 import { ValidationError } from '../domain/errors.js';
 import type { Operation, ResourceRef } from '../domain/model.js';
 import type { OperationCursor, OperationFilter as StoreOperationFilter, OperationKey, OperationSource } from '../journal/store.js';
@@ -15,6 +14,7 @@ import { parseId } from './ids.js';
 import { journalOf, readJournal } from './journal-access.js';
 import { OperationKindEnum, OperationStatusEnum } from './operation.js';
 import { OperationRef } from './refs.js';
+import { lookUp, type BatchLookup } from './request-loader.js';
 import './journal-history.js';
 
 export const OperationSourceEnum = builder.enumType('OperationSource', {
@@ -26,30 +26,17 @@ export const OperationSourceEnum = builder.enumType('OperationSource', {
 
 type Origin = { source: OperationSource; startedBy?: string };
 
-/**
- * A live operation (from a provider) learns its source from the journal: one loader per
- * request, so a list of operations costs one journal read (store.getOperations) for all of
- * them, never one per operation or per field.
- * A subscription keeps its context for its life: its loader starts afresh past LOADER_LIMIT lookups, so it never grows without end.
- */
-const LOADER_LIMIT = 5_000;
-const origins = new WeakMap<GatewayContext, { loader: DataLoader<OperationKey, Origin, string>; keys: number }>();
+/** A live operation (from a provider) learns its source from the journal: a list of them costs one journal read (store.getOperations). */
+const origins: BatchLookup<OperationKey, Origin> = {
+  load: (ctx, keys) => journalOf(ctx)!.sourcesOf(keys),
+  cacheKey: (key) => `${key.providerId}\u0000${key.nativeId}`,
+};
+
 function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise<Origin> {
   // A journal row carries its own.
   if (op.source) return Promise.resolve({ source: op.source, startedBy: op.startedBy });
-  const journal = journalOf(ctx);
-  if (!journal) return Promise.resolve({ source: 'PROVIDER' });
-  let entry = origins.get(ctx);
-  if (!entry || entry.keys >= LOADER_LIMIT) {
-    // One batch (the operations of one tick, e.g. a page of live operations) is one journal read.
-    const loader = new DataLoader<OperationKey, Origin, string>((keys) => journal.sourcesOf(keys), {
-      maxBatchSize: 1000,
-      cacheKeyFn: (key) => `${key.providerId}\u0000${key.nativeId}`,
-    });
-    origins.set(ctx, (entry = { loader, keys: 0 }));
-  }
-  entry.keys++;
-  return entry.loader.load({ providerId: op.providerId, nativeId: op.nativeId });
+  if (!journalOf(ctx)) return Promise.resolve({ source: 'PROVIDER' });
+  return lookUp(ctx, origins, { providerId: op.providerId, nativeId: op.nativeId });
 }
 
 builder.objectFields(OperationRef, (t) => ({

@@ -243,7 +243,7 @@ describe('alerts: stale backups and stuck operations', () => {
     expect(listed).toMatchObject({ state: 'RESOLVED', resourceName: 'SQL01' });
   });
 
-  it('opens OPERATION_STUCK for a backup running past stuckAfterMinutes, naming the operation, and resolves it when the backup ends', async () => {
+  it('opens OPERATION_STUCK for backups running past stuckAfterMinutes, naming each operation (one journal read for the page), and resolves it when the backup ends', async () => {
     // Stuck after 1.2 seconds; the simulated backup takes 6.
     gw = await startTestGateway({
       altaro: { operationMs: 6_000 },
@@ -251,16 +251,26 @@ describe('alerts: stale backups and stuck operations', () => {
       alerts: alertsConfig(receiver, { stuckAfterMinutes: 0.02, webhooks: [{ url: receiver.url, secret, kinds: ['OPERATION_STUCK'] }] }),
     });
     await startBackup(gw, 'FS01');
-    await receiver.until(() => events('alert.opened', 'OPERATION_STUCK').length > 0, 'OPERATION_STUCK opened');
-    const opened = events('alert.opened', 'OPERATION_STUCK')[0].verified!.data.alert;
+    await startBackup(gw, 'SQL01');
+    await receiver.until(() => events('alert.opened', 'OPERATION_STUCK').length === 2, 'two OPERATION_STUCK opened');
+    const opened = events('alert.opened', 'OPERATION_STUCK').find((r) => (r.verified!.data.alert.resource as { name?: string } | null)?.name === 'FS01')!.verified!.data.alert;
     expect(opened).toMatchObject({ severity: 'WARNING', resource: { name: 'FS01' }, operation: { status: 'RUNNING' } });
     expect(opened.message).toMatch(/a backup has been running for \d+ minutes \(limit 0\.02\)/);
+    // The page's operations come from the journal in one read, not one per alert.
+    const store = gw.journal!.store;
+    const reads: string[] = [];
+    const [getOperation, getOperations] = [store.getOperation.bind(store), store.getOperations.bind(store)];
+    store.getOperation = (...args) => (reads.push('getOperation'), getOperation(...args));
+    store.getOperations = (keys) => (reads.push(`getOperations(${keys.length})`), getOperations(keys));
     const listed = (await alertsOf(gw, ['OPERATION_STUCK'])).edges.map((e) => e.node);
-    expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ state: 'OPEN', resource: { name: 'FS01' }, operation: { status: 'RUNNING' } });
+    expect(reads).toEqual(['getOperations(2)']);
+    expect(listed.map((a) => [a.state, a.resource?.name, a.operation?.status]).sort()).toEqual([
+      ['OPEN', 'FS01', 'RUNNING'],
+      ['OPEN', 'SQL01', 'RUNNING'],
+    ]);
 
     await receiver.until(() => events('alert.resolved', 'OPERATION_STUCK').some((r) => r.verified!.data.alert.id === opened.id), 'OPERATION_STUCK resolved', 20_000);
-    expect((await alertsOf(gw, ['OPERATION_STUCK'])).edges[0].node).toMatchObject({ state: 'RESOLVED', operation: { status: 'SUCCEEDED' } });
+    expect((await alertsOf(gw, ['OPERATION_STUCK'])).edges.find((e) => e.node.id === opened.id)!.node).toMatchObject({ state: 'RESOLVED', operation: { status: 'SUCCEEDED' } });
   });
 });
 

@@ -48,6 +48,7 @@ export type Alert = Node & {
   kind: AlertKind;
   message: Scalars['String']['output'];
   openedAt: Scalars['DateTime']['output'];
+  /** The operation the alert is about, as the journal holds it now (a page of alerts is one journal read). */
   operation?: Maybe<Operation>;
   provider?: Maybe<Provider>;
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
