@@ -5,7 +5,8 @@
  * with that checkout's dashboard query, against this tree's simulators: run it against a `git
  * worktree` of an older commit, alternating with this tree, to compare before and after on the
  * same (shared) machine. Not part of `npm run bench` (support files are not run); prints one
- * JSON line. PROFILE=dir adds `--cpu-prof` to the gateway (its .cpuprofile lands in dir).
+ * JSON line. PROFILE=dir adds `--cpu-prof` to the gateway (its .cpuprofile lands in dir);
+ * GATEWAY_NODE_ARGS="--flag …" passes Node flags to it (to try one).
  *
  *   ROOT=/tmp/before npx tsx bench/support/compare-dashboard.ts; npx tsx bench/support/compare-dashboard.ts
  */
@@ -24,7 +25,7 @@ const { clearLogs, readLogs } = await import('./upstream-log.js');
 const PROFILE = process.env.PROFILE;
 const sims = await startSimulators({ latencyMs: 20, extraResources: 87 });
 try {
-  const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256, root: ROOT, nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [] });
+  const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256, root: ROOT, nodeArgs: [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), ...(process.env.GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [])] });
   try {
     for (let i = 0; i < 5; i++) await gql(gateway.url, DashboardQuery);
     const latencies: number[] = [];

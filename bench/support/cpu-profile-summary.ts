@@ -45,6 +45,7 @@ profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) 
 const selfByFunction = new Map<string, number>();
 const selfByPlace = new Map<string, number>();
 const totalByFunction = new Map<string, number>();
+const totalByPlace = new Map<string, number>();
 let busy = 0;
 let idle = 0;
 for (const [id, micros] of selfByNode) {
@@ -56,10 +57,15 @@ for (const [id, micros] of selfByNode) {
   busy += micros;
   selfByFunction.set(label(node), (selfByFunction.get(label(node)) ?? 0) + micros);
   selfByPlace.set(place(node.callFrame.url), (selfByPlace.get(place(node.callFrame.url)) ?? 0) + micros);
-  // Inclusive time: each of the gateway's own functions on the stack, counted once per sample.
+  // Inclusive time: each of the gateway's own functions (and each file or package) on the stack, counted once per sample.
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const frame = byId.get(at)!;
+    const where = `${place(frame.callFrame.url)} `;
+    if (!seen.has(where)) {
+      seen.add(where);
+      totalByPlace.set(where, (totalByPlace.get(where) ?? 0) + micros);
+    }
     if (!/\/(src|dist)\//.test(frame.callFrame.url) || /node_modules/.test(frame.callFrame.url)) continue;
     const key = label(frame);
     if (seen.has(key)) continue;
@@ -75,5 +81,7 @@ console.log('\nself time by function');
 for (const [key, micros] of top(selfByFunction)) console.log(`${share(micros)}  ${key}`);
 console.log('\nself time by file or package');
 for (const [key, micros] of top(selfByPlace)) console.log(`${share(micros)}  ${key}`);
+console.log('\ntotal time in a file or package (anywhere on the stack)');
+for (const [key, micros] of top(totalByPlace)) console.log(`${share(micros)}  ${key}`);
 console.log("\ntotal time of the gateway's own functions");
 for (const [key, micros] of top(totalByFunction)) console.log(`${share(micros)}  ${key}`);

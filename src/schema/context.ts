@@ -117,7 +117,18 @@ export class RequestReads {
     const ids = new Set(byResource.get(resource.nativeId) ?? []);
     if (resource.type === 'VirtualMachine') for (const disk of resource.diskIds) for (const id of byResource.get(disk) ?? []) ids.add(id);
     if (ids.size === 0) return [];
-    return (await this.schedules(p)).filter((s) => ids.has(s.nativeId));
+    const byId = await this.schedulesById(p);
+    const found: Array<{ schedule: Schedule; at: number }> = [];
+    for (const id of ids) {
+      const entry = byId.get(id);
+      if (entry) found.push(entry);
+    }
+    return found.sort((a, b) => a.at - b.at).map((entry) => entry.schedule);
+  }
+
+  /** Native id -> schedule and its place in the listing (a dashboard looks up every resource's schedules). */
+  private schedulesById(p: Provider): Promise<Map<string, { schedule: Schedule; at: number }>> {
+    return this.once(p, 'schedulesById', async () => new Map((await this.schedules(p)).map((schedule, at) => [schedule.nativeId, { schedule, at }])));
   }
 
   resourceLocations(p: Provider): Promise<Map<string, string[]>> {

@@ -520,7 +520,7 @@ describe('BILLmanager provider: bounded memory and bounded waits', () => {
       own.server.clock.advance(IDLE_MS + 1_000); // a new session every round
     }
     expect(ops).toHaveLength(48);
-    expect(p.memorySizes).toMatchObject({ watched: 0, finished: 48, inFlight: 0 });
+    expect(p.memorySizes).toMatchObject({ watched: 0, finished: 48 });
     expect(p.memorySizes.sessionIds).toBeLessThanOrEqual(8);
 
     // Ids of operations nobody confirms (e.g. from before a restart): followed, then over, within bounds.

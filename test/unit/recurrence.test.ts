@@ -489,6 +489,23 @@ describe('nextRuns dispatch', () => {
     expect(many.every((d, i) => i === 0 || d.getTime() - many[i - 1].getTime() === 45 * 60_000)).toBe(true);
     expect(nextRuns({ ...r, rule: undefined }, new Date(AFTER), 3)).toEqual([]);
   });
+
+  it('answers a later ask for the same rule (remembered runs) exactly as a fresh evaluation would', () => {
+    const r = cloudSigmaRecurrence(EXAMPLES[0].native);
+    const fresh = (after: string, count: number) => nextRuns({ ...r, rule: structuredClone(r.rule) }, new Date(after), count);
+    expect(nextRuns(r, new Date(AFTER), 5)).toEqual(fresh(AFTER, 5));
+    // Later instants, inside and past the remembered runs, on a run and between runs.
+    for (const [after, count] of [['2026-01-15T10:30:00Z', 2], ['2026-01-15T11:15:00Z', 3], ['2026-01-15T11:15:00.001Z', 1], ['2026-02-01T00:00:00Z', 4], ['2026-02-01T00:00:00Z', 40]] as const) {
+      expect(nextRuns(r, new Date(after), count)).toEqual(fresh(after, count));
+    }
+    // An earlier instant, and the same rule object evaluated in another zone.
+    expect(nextRuns(r, new Date(AFTER), 2)).toEqual(fresh(AFTER, 2));
+    const elsewhere = { ...r, timezone: 'America/New_York' };
+    expect(nextRuns(elsewhere, new Date(AFTER), 3)).toEqual(nextRuns({ ...elsewhere, rule: structuredClone(r.rule) }, new Date(AFTER), 3));
+    // What comes back is the caller's own array.
+    nextRuns(r, new Date(AFTER), 3).length = 0;
+    expect(nextRuns(r, new Date(AFTER), 3)).toEqual(fresh(AFTER, 3));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

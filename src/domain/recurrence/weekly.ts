@@ -42,18 +42,26 @@ export function weeklyAsCronLike(rule: WeeklyRule): CronLikeRule {
   return cronLike;
 }
 
+/**
+ * Description and RRULE text per distinct rule, zone and anchor: a provider with one schedule
+ * per instance (BILLmanager) repeats a handful of rules hundreds of times per listing.
+ */
+const texts = new Map<string, { description: string; rrule?: string }>();
+const TEXTS_KEPT = 1_000;
+
 export function weeklyRecurrence(rule: WeeklyRule, timeZone: string, native: unknown, anchor: Date = new Date(Date.UTC(2026, 0, 1))): Recurrence {
   const times = [...new Set(rule.times)].sort();
   const days = [...new Set(rule.daysOfWeek)].sort((a, b) => a - b);
   const weekly: WeeklyRule = { kind: 'weekly', daysOfWeek: days, times };
-  const recurrence: Recurrence = {
-    timezone: timeZone,
-    description: `${describeDays(days)} at ${times.join(', ')} (${timeZone})`,
-    native,
-    rule: weekly,
-  };
-  const rrule = cronLikeRRule(weeklyAsCronLike(weekly), timeZone, anchor);
-  if (rrule !== undefined) recurrence.rrule = rrule;
+  const key = `${days.join(',')}|${times.join(',')}|${timeZone}|${anchor.getTime()}`;
+  let text = texts.get(key);
+  if (!text) {
+    text = { description: `${describeDays(days)} at ${times.join(', ')} (${timeZone})`, rrule: cronLikeRRule(weeklyAsCronLike(weekly), timeZone, anchor) };
+    if (texts.size >= TEXTS_KEPT) texts.clear();
+    texts.set(key, text);
+  }
+  const recurrence: Recurrence = { timezone: timeZone, description: text.description, native, rule: weekly };
+  if (text.rrule !== undefined) recurrence.rrule = text.rrule;
   return recurrence;
 }
 

@@ -29,7 +29,7 @@
  *   `+id` for stable pages) and follows `p_elems` (the total) until every element is in; without
  *   `p_elems` it stops at a short or empty page. A server that answers the same page again, or
  *   more pages than MAX_PAGES, is an error, never a silently shortened list. Identical list reads
- *   in flight at the same moment share one upstream call.
+ *   share their upstream calls in UpstreamHttp.
  * - Only reads are `idempotent` (retried by UpstreamHttp); login and writes are sent once.
  */
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
@@ -77,8 +77,6 @@ export class BillmanagerClient {
   private session?: Promise<string>;
   /** The last SESSION_IDS_KEPT session ids held: redacted from any text that leaves this client. */
   private readonly sessionIds = new Set<string>();
-  /** Identical list reads in flight; each entry leaves when its read ends. */
-  private readonly inFlight = new Map<string, Promise<ListResult>>();
 
   constructor(
     private readonly connection: BillmanagerConnection,
@@ -108,18 +106,11 @@ export class BillmanagerClient {
     return this.check(func, doc, options);
   }
 
-  /** Every element of a list function, all pages. */
-  list(func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
-    const key = `${func}\u0000${JSON.stringify(params)}`;
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.fetchAll(func, params).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async fetchAll(func: string, params: Record<string, FormValue>): Promise<ListResult> {
+  /**
+   * Every element of a list function, all pages. Identical reads share their pages in
+   * UpstreamHttp (within a GraphQL request, and while one is on the wire).
+   */
+  async list(func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
     const elems: Wire[] = [];
     const seen = new Set<string>();
     let first: Wire | undefined;
@@ -154,8 +145,8 @@ export class BillmanagerClient {
   }
 
   /** How many entries the client's own maps hold (bounded memory, checked by tests). */
-  get sizes(): { inFlight: number; sessionIds: number } {
-    return { inFlight: this.inFlight.size, sessionIds: this.sessionIds.size };
+  get sizes(): { sessionIds: number } {
+    return { sessionIds: this.sessionIds.size };
   }
 
   /** End our use of the session. BILLmanager has no documented logout, so the session simply idles out. */

@@ -18,7 +18,8 @@ import type {
   Schedule,
   VirtualMachine,
 } from '../../domain/model.js';
-import { nextWeeklyRuns, weeklyRecurrence } from '../../domain/recurrence/weekly.js';
+import { nextRuns } from '../../domain/recurrence/index.js';
+import { weeklyRecurrence } from '../../domain/recurrence/weekly.js';
 import { instantOf } from '../../domain/time.js';
 import { idOf, intOf, isRecord, origOf, scalar, scalars, type Wire } from './client.js';
 
@@ -45,6 +46,19 @@ function dayOf(token: string): number | undefined {
  */
 export function parseRotationDays(value: unknown): number[] | undefined {
   const parts: string[] = Array.isArray(value) ? value.map((v) => scalar(v)) : [scalar(value)];
+  // A panel shows a handful of distinct day lists; each instance's schedules repeat one of them.
+  const key = parts.join('\u0000');
+  if (parsedDays.has(key)) return parsedDays.get(key)?.slice();
+  const days = daysOf(parts);
+  if (parsedDays.size >= PARSED_DAYS_KEPT) parsedDays.clear();
+  parsedDays.set(key, days);
+  return days?.slice();
+}
+
+const parsedDays = new Map<string, number[] | undefined>();
+const PARSED_DAYS_KEPT = 1_000;
+
+function daysOf(parts: string[]): number[] | undefined {
   const tokens = parts.flatMap((part) => part.split(/[\s,;|/[\]]+/)).filter((t) => t !== '');
   if (tokens.length === 0) return undefined;
   const days = new Set<number>();
@@ -82,15 +96,31 @@ export function parseRotationTime(value: unknown): string | undefined {
  * in `timeZone`, or an ISO string with an offset; a repeated field: its first readable value.
  */
 export function parseLocalDate(value: unknown, timeZone: string): Date | undefined {
-  for (const text of scalars(value).map((t) => t.trim())) {
-    let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
-    if (m) return local(+m[1], +m[2], +m[3], m[4], m[5], m[6], timeZone);
-    m = /^(\d{2})\.(\d{2})\.(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
-    if (m) return local(+m[3], +m[2], +m[1], m[4], m[5], m[6], timeZone);
-    if (/\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
-      const parsed = new Date(text);
-      if (!Number.isNaN(parsed.getTime())) return parsed;
+  for (const raw of scalars(value)) {
+    // Every listing shows the same backups' dates again; a zone's offsets make the parse slow.
+    const key = `${timeZone}|${raw}`;
+    let known = parsedDates.get(key);
+    if (known === undefined) {
+      known = parseOneDate(raw.trim(), timeZone) ?? null;
+      if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+      parsedDates.set(key, known);
     }
+    if (known) return new Date(known.getTime());
+  }
+  return undefined;
+}
+
+const parsedDates = new Map<string, Date | null>();
+const PARSED_DATES_KEPT = 50_000;
+
+function parseOneDate(text: string, timeZone: string): Date | undefined {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (m) return local(+m[1], +m[2], +m[3], m[4], m[5], m[6], timeZone);
+  m = /^(\d{2})\.(\d{2})\.(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (m) return local(+m[3], +m[2], +m[1], m[4], m[5], m[6], timeZone);
+  if (/\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+    const parsed = new Date(text);
+    if (!Number.isNaN(parsed.getTime())) return parsed;
   }
   return undefined;
 }
@@ -251,10 +281,12 @@ export function toVirtualMachine(
   now: Date,
 ): VirtualMachine {
   const id = idOf(wire);
-  const next = schedules
-    .map((s) => (s.recurrence?.rule?.kind === 'weekly' ? nextWeeklyRuns(s.recurrence.rule, timeZone, now, 1)[0] : undefined))
-    .filter((d): d is Date => !!d)
-    .sort((a, b) => a.getTime() - b.getTime())[0];
+  // The earliest next run of its schedules (nextRuns remembers them for the schedules' own nextRuns).
+  let next: Date | undefined;
+  for (const s of schedules) {
+    const run = s.recurrence?.rule ? nextRuns(s.recurrence, now, 1)[0] : undefined;
+    if (run && (!next || run < next)) next = run;
+  }
   return {
     type: 'VirtualMachine',
     providerId,

@@ -12,7 +12,7 @@
  * schedules); backups are kind IMAGE with native id `<instance>/<image>`; schedules are kind
  * BACKUP, targets = the instance, recurrence weekly in the configured zone, retention = the
  * instance's `backup_rotation` as one LAST rule. A VM listing costs 1 + 2 calls per instance
- * (the API has no bulk form); identical list reads in flight share one call.
+ * (the API has no bulk form); identical reads share their upstream calls in UpstreamHttp.
  * Assign/unassign: BaseProvider's UNSUPPORTED_BY_PROVIDER (schedules belong to one instance).
  * Health: from UpstreamHttp, which the client tells about accepted and refused logins.
  */

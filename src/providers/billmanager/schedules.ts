@@ -38,9 +38,23 @@ export class BillmanagerSchedules {
     return perInstance.flat();
   }
 
+  /**
+   * An instance's schedules from its list. Each wire element is mapped once: the VM listing and
+   * the schedule listing of one query (and of concurrent queries sharing the upstream answer)
+   * read the same parsed elements, and mapping a recurrence is not cheap.
+   */
   schedulesFrom(instanceId: string, list: ScheduleList | undefined): Schedule[] {
-    return (list?.elems ?? []).map((wire) => toSchedule(this.providerId, instanceId, wire, list?.rotation, this.timeZone));
+    return (list?.elems ?? []).map((wire) => {
+      const known = this.mapped.get(wire);
+      if (known && known.instanceId === instanceId && known.rotation === list?.rotation) return known.schedule;
+      const schedule = toSchedule(this.providerId, instanceId, wire, list?.rotation, this.timeZone);
+      this.mapped.set(wire, { instanceId, rotation: list?.rotation, schedule });
+      return schedule;
+    });
   }
+
+  /** Wire element -> the schedule mapped from it (with what else it was mapped from). */
+  private readonly mapped = new WeakMap<Wire, { instanceId: string; rotation?: number; schedule: Schedule }>();
 
   async create(draft: ScheduleDraft): Promise<Schedule> {
     const v = this.validate;

@@ -137,16 +137,18 @@ export function unprotectableReason(drive: Wire): string | undefined {
 }
 
 /** Drive uuid -> its newest available snapshot, local or remote, as a SUCCESS. */
-export function newestAvailable(snapshots: Wire[]): Map<string, BackupResult> {
+export function newestAvailable(...lists: Wire[][]): Map<string, BackupResult> {
   const newest = new Map<string, BackupResult>();
-  for (const snap of snapshots) {
-    if (str(snap.status)?.toLowerCase() !== 'available') continue;
-    const drive = snapshotDriveUuid(snap);
-    const at = parseTimestamp(snap.timestamp);
-    if (!drive || !at) continue;
-    const known = newest.get(drive);
-    if (!known?.at || known.at < at) {
-      newest.set(drive, { at, outcome: 'SUCCESS', transferredBytes: num(snap.allocated_size), message: str(snap.name) });
+  for (const snapshots of lists) {
+    for (const snap of snapshots) {
+      if (str(snap.status)?.toLowerCase() !== 'available') continue;
+      const drive = snapshotDriveUuid(snap);
+      const at = parseTimestamp(snap.timestamp);
+      if (!drive || !at) continue;
+      const known = newest.get(drive);
+      if (!known?.at || known.at < at) {
+        newest.set(drive, { at, outcome: 'SUCCESS', transferredBytes: num(snap.allocated_size), message: str(snap.name) });
+      }
     }
   }
   return newest;
@@ -263,7 +265,21 @@ export function scheduleKindOf(type: unknown): ScheduleKind {
  */
 export const NATIVE_KEYS = ['incremental_backup', 'manual_incremental_backup', 'user_timezone'] as const;
 
+/**
+ * Recurrences already read, per scheduler object of a parsed answer: the VMs' and disks' next
+ * runs and the schedule list of one query (or of queries sharing the answer) read the same
+ * schedulers, and one recurrence object also lets nextRuns remember its runs.
+ */
+const recurrences = new WeakMap<Wire, Recurrence | undefined>();
+
 export function recurrenceOf(scheduler: Wire): Recurrence | undefined {
+  if (recurrences.has(scheduler)) return recurrences.get(scheduler);
+  const recurrence = readRecurrence(scheduler);
+  recurrences.set(scheduler, recurrence);
+  return recurrence;
+}
+
+function readRecurrence(scheduler: Wire): Recurrence | undefined {
   if (!isRecord(scheduler.incremental_backup) && !str(scheduler.manual_incremental_backup)) return undefined;
   const native: Wire = {};
   for (const key of NATIVE_KEYS) if (key in scheduler) native[key] = structuredClone(scheduler[key]);

@@ -64,6 +64,7 @@ import { type RestoreRequest, type ScheduleDraft, type SchedulePatch } from '../
 import { validateTimeZone } from '../../domain/schedule-input.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
+import { scopedOnce } from '../../upstream/read-scope.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { RetentionClearer, hasRetentionRules } from './clear-retention.js';
 import { SchedulerClearer } from './clear-scheduler.js';
@@ -179,9 +180,12 @@ export class CloudSigmaProvider extends HttpProvider {
     return driveUuid ? list.then((all) => all.filter((s) => snapshotDriveUuid(s) === driveUuid)) : list;
   }
 
-  private async newestByDrive(): Promise<Map<string, BackupResult>> {
-    const [local, remote] = await Promise.all([this.snapshots('local'), this.snapshots('remote')]);
-    return newestAvailable([...local, ...remote]);
+  /** Drive uuid -> its newest available snapshot; once per read scope (VMs and disks both need it). */
+  private newestByDrive(): Promise<Map<string, BackupResult>> {
+    return scopedOnce(`${this.id}\u0000newestByDrive`, async () => {
+      const [local, remote] = await Promise.all([this.snapshots('local'), this.snapshots('remote')]);
+      return newestAvailable(local, remote);
+    });
   }
 
   async listVirtualMachines(): Promise<VirtualMachine[]> {
@@ -198,8 +202,15 @@ export class CloudSigmaProvider extends HttpProvider {
     return drives.map((drive) => ({ ...toDisk(this.id, drive, newest), nextBackupAt: nextByDrive.get(str(drive.uuid) ?? '') }));
   }
 
-  /** Drive uuid -> the next run of the enabled scheduler it carries, from the scheduler's recurrence. */
-  private async nextRunByDrive(): Promise<Map<string, Date>> {
+  /**
+   * Drive uuid -> the next run of the enabled scheduler it carries, from the scheduler's
+   * recurrence; once per read scope (VMs and disks both need it).
+   */
+  private nextRunByDrive(): Promise<Map<string, Date>> {
+    return scopedOnce(`${this.id}\u0000nextRunByDrive`, () => this.computeNextRunByDrive());
+  }
+
+  private async computeNextRunByDrive(): Promise<Map<string, Date>> {
     const [schedulers, drives] = await Promise.all([this.client.list('backupschedulers'), this.client.list('drives')]);
     const now = new Date();
     const nextBySchedule = new Map<string, Date>();
