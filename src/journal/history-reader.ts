@@ -19,6 +19,7 @@ import {
   type HistoryResource,
 } from '../domain/history.js';
 import { HistoryCache } from './history-cache.js';
+import { EVERYTHING } from './history-changes.js';
 import type { JournalStore } from './store.js';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +58,12 @@ export class HistoryReader {
     const refs = distinctRefs(query.resources);
     const keys = refs.map(refKey);
     const counts: DayCounts[][] = refs.map(() => new Array<DayCounts>(days.length));
-    const cache = this.cache;
+    let cache = this.cache;
+    // PostgreSQL: other instances' changes must have been heard before kept days are used.
+    if (cache && this.store.historyCaughtUp && !(await this.store.historyCaughtUp().catch(() => false))) {
+      cache.invalidate(EVERYTHING);
+      cache = undefined;
+    }
     cache?.trim(now);
 
     // A day is read unless every resource's counts of it are kept.
@@ -87,13 +93,13 @@ export class HistoryReader {
       });
       const counted = countDays(refs, facts, run, now, this.graceMinutes);
       // Keep settled days, unless the journal changed while it was read (the counts may predate the change).
-      const keep = cache !== undefined && cache.generation === generation;
+      const keeping = cache !== undefined && cache.generation === generation ? cache : undefined;
       run.forEach((day, offset) => {
         const index = first + offset;
-        const final = keep && settled(day, now, this.graceMinutes);
+        const final = keeping !== undefined && settled(day, now, this.graceMinutes);
         for (let r = 0; r < refs.length; r++) {
           counts[r][index] = counted[r][offset];
-          if (final) cache.put(timezone, keys[r], day, counted[r][offset]);
+          if (final) keeping.put(timezone, keys[r], day, counted[r][offset]);
         }
       });
     }

@@ -24,6 +24,8 @@ import type {
   RestorePoint,
 } from './store.js';
 import { operationMergeSet } from './merge-rules.js';
+import { EVERYTHING, operationChanges, restorePointChanges, type HistoryChange, type HistoryChangeListener, type OperationShape, type RestorePointShape } from './history-changes.js';
+import { PostgresHistoryFeed, publishHistoryChanges } from './postgres-history-feed.js';
 
 /** Serializes migrators of one database (a bigint outside hashtext's int4 range: no clash with leader names). */
 const MIGRATION_LOCK = '7627866746097516908';
@@ -62,6 +64,17 @@ const UPSERT_DUE_RUNS = `
     seen_at = least(d.seen_at, excluded.seen_at)`;
 
 const RESTORE_POINT_AT = '(coalesce(created_at, first_seen_at))';
+
+// What the history reads of a row (history-changes.ts): read before an upsert, RETURNING after it.
+const OPERATION_SHAPE = 'provider_id, native_id, kind, status, target_type, target_id, started_at, updated_at, finished_at';
+const RESTORE_POINT_SHAPE = 'provider_id, native_id, resource_type, resource_id, created_at, first_seen_at';
+const BY_KEYS = 'JOIN unnest($1::text[], $2::text[]) AS k (provider_id, native_id) ON t.provider_id = k.provider_id AND t.native_id = k.native_id';
+type OperationShapeRow = { provider_id: string; native_id: string; kind: string; status: string; target_type: string | null; target_id: string | null; started_at: Date | null; updated_at: Date; finished_at: Date | null };
+type RestorePointShapeRow = { provider_id: string; native_id: string; resource_type: string; resource_id: string; created_at: Date | null; first_seen_at: Date };
+const msOrNull = (date: Date | null) => (date === null ? null : date.getTime());
+const operationShape = (r: OperationShapeRow): OperationShape => [r.kind, r.status, r.target_type, r.target_id, msOrNull(r.started_at), r.updated_at.getTime(), msOrNull(r.finished_at)];
+const restorePointShape = (r: RestorePointShapeRow): RestorePointShape => [r.resource_type, r.resource_id, msOrNull(r.created_at), r.first_seen_at.getTime()];
+const rowKey = (r: { provider_id: string; native_id: string }) => `${r.provider_id}\u0000${r.native_id}`;
 
 interface OperationRow {
   provider_id: string;
@@ -202,12 +215,23 @@ export class PostgresJournal implements JournalStore {
   /** Set when the leader connection died holding a lock: the next tryLead says false once. */
   private leadershipLost = false;
   private leading: Promise<unknown> = Promise.resolve();
+  private readonly feed: PostgresHistoryFeed;
 
   constructor(private readonly url: string) {
     this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true, application_name: APPLICATION_NAME });
     // An idle pooled connection that drops emits 'error' on the pool; unhandled, it would end the
     // process. The pool discards that client, and the next query reports the outage to its caller.
     this.pool.on('error', () => undefined);
+    this.feed = new PostgresHistoryFeed(url, this.pool);
+  }
+
+  /** Every instance's history changes, heard over LISTEN (postgres-history-feed.ts). */
+  onHistoryChange(listener: HistoryChangeListener): void {
+    this.feed.subscribe(listener);
+  }
+
+  historyCaughtUp(): Promise<boolean> {
+    return this.feed.caughtUp();
   }
 
   /** The pool, for tables other parts own in the journal's database (src/alerts/sql.ts). */
@@ -278,9 +302,13 @@ export class PostgresJournal implements JournalStore {
       if (known === undefined || updatedAt < known.at) events.set(key, { providerId, nativeId, status, at: updatedAt });
     }
     const sortedEvents = rounds([...events.values()], (e) => `${e.providerId}\u0000${e.nativeId}\u0000${e.status}`)[0];
+    const keys = [...new Map(operations.map((o) => [`${o.providerId}\u0000${o.nativeId}`, o])).values()];
     await this.transaction(async (client) => {
+      const keyParams = [keys.map((o) => o.providerId), keys.map((o) => o.nativeId)];
+      const before = new Map((await client.query<OperationShapeRow>(`SELECT ${OPERATION_SHAPE.replace(/(\w+)/g, 't.$1')} FROM operations t ${BY_KEYS}`, keyParams)).rows.map((r) => [rowKey(r), operationShape(r)]));
+      const after = new Map<string, OperationShapeRow>();
       for (const round of rounds(operations, (o) => `${o.providerId}\u0000${o.nativeId}`)) {
-        await client.query(UPSERT_OPERATIONS, [
+        const { rows } = await client.query<OperationShapeRow>(`${UPSERT_OPERATIONS} RETURNING ${OPERATION_SHAPE}`, [
           round.map((o) => o.providerId),
           round.map((o) => o.nativeId),
           round.map((o) => o.kind),
@@ -297,7 +325,20 @@ export class PostgresJournal implements JournalStore {
           round.map((o) => o.updatedAt),
           round.map((o) => o.finishedAt ?? null),
         ]);
+        for (const row of rows) after.set(rowKey(row), row);
       }
+      const changes: HistoryChange[] = [];
+      const changed: OperationShapeRow[] = [];
+      for (const [key, row] of after) {
+        const found = operationChanges(row.provider_id, before.get(key), operationShape(row));
+        if (found.length > 0) changes.push(...found), changed.push(row);
+      }
+      if (changed.length > 0) {
+        // A restore point that is one of these operations (same native id) is no success of its own any more.
+        const { rows } = await client.query<RestorePointShapeRow>(`SELECT ${RESTORE_POINT_SHAPE.replace(/(\w+)/g, 't.$1')} FROM restore_points t ${BY_KEYS}`, [changed.map((r) => r.provider_id), changed.map((r) => r.native_id)]);
+        for (const row of rows) changes.push(...restorePointChanges(row.provider_id, undefined, restorePointShape(row)));
+      }
+      await publishHistoryChanges(client, changes);
       await client.query(UPSERT_EVENTS, [
         sortedEvents.map((e) => e.providerId),
         sortedEvents.map((e) => e.nativeId),
@@ -363,9 +404,13 @@ export class PostgresJournal implements JournalStore {
 
   async recordRestorePoints(points: RestorePoint[]): Promise<void> {
     if (points.length === 0) return;
+    const keys = [...new Map(points.map((p) => [`${p.providerId}\u0000${p.nativeId}`, p])).values()];
     await this.transaction(async (client) => {
+      const keyParams = [keys.map((p) => p.providerId), keys.map((p) => p.nativeId)];
+      const before = new Map((await client.query<RestorePointShapeRow>(`SELECT ${RESTORE_POINT_SHAPE.replace(/(\w+)/g, 't.$1')} FROM restore_points t ${BY_KEYS}`, keyParams)).rows.map((r) => [rowKey(r), restorePointShape(r)]));
+      const after = new Map<string, RestorePointShapeRow>();
       for (const round of rounds(points, (p) => `${p.providerId}\u0000${p.nativeId}`)) {
-        await client.query(UPSERT_RESTORE_POINTS, [
+        const { rows } = await client.query<RestorePointShapeRow>(`${UPSERT_RESTORE_POINTS} RETURNING ${RESTORE_POINT_SHAPE}`, [
           round.map((p) => p.providerId),
           round.map((p) => p.nativeId),
           round.map((p) => p.resource.type),
@@ -377,7 +422,9 @@ export class PostgresJournal implements JournalStore {
           round.map((p) => p.location ?? null),
           round.map((p) => p.firstSeenAt),
         ]);
+        for (const row of rows) after.set(rowKey(row), row);
       }
+      await publishHistoryChanges(client, [...after].flatMap(([key, row]) => restorePointChanges(row.provider_id, before.get(key), restorePointShape(row))));
     });
   }
 
@@ -392,6 +439,19 @@ export class PostgresJournal implements JournalStore {
   async recordDueRuns(runs: DueRun[]): Promise<void> {
     if (runs.length === 0) return;
     await this.transaction(async (client) => {
+      // Only a new due run changes the history (its schedule id and seenAt do not).
+      const { rows: known } = await client.query<{ provider_id: string; resource_type: string; resource_id: string; due_at: Date }>(
+        'SELECT d.provider_id, d.resource_type, d.resource_id, d.due_at FROM due_runs d JOIN unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS k (provider_id, resource_type, resource_id, due_at) ON d.provider_id = k.provider_id AND d.resource_type = k.resource_type AND d.resource_id = k.resource_id AND d.due_at = k.due_at',
+        [runs.map((r) => r.providerId), runs.map((r) => r.resource.type), runs.map((r) => r.resource.nativeId), runs.map((r) => r.dueAt)],
+      );
+      const dueKey = (providerId: string, type: string, id: string, at: number) => `${providerId}\u0000${type}\u0000${id}\u0000${at}`;
+      const old = new Set(known.map((k) => dueKey(k.provider_id, k.resource_type, k.resource_id, k.due_at.getTime())));
+      const fresh = new Map<string, HistoryChange>();
+      for (const r of runs) {
+        const key = dueKey(r.providerId, r.resource.type, r.resource.nativeId, r.dueAt.getTime());
+        if (!old.has(key)) fresh.set(key, { resource: r.resource, from: r.dueAt.getTime(), to: r.dueAt.getTime() });
+      }
+      await publishHistoryChanges(client, [...fresh.values()]);
       for (const round of rounds(runs, (r) => `${r.providerId}\u0000${r.resource.type}\u0000${r.resource.nativeId}\u0000${r.dueAt.getTime()}`)) {
         await client.query(UPSERT_DUE_RUNS, [
           round.map((r) => r.providerId),
@@ -483,6 +543,7 @@ export class PostgresJournal implements JournalStore {
       ];
       let removed = 0;
       for (const sql of steps) removed += (await client.query(sql, [before])).rowCount ?? 0;
+      if (removed > 0) await publishHistoryChanges(client, EVERYTHING);
       return removed;
     });
   }
@@ -497,6 +558,7 @@ export class PostgresJournal implements JournalStore {
     this.led.clear();
     // Ending the leader session releases its advisory locks at once: another instance can lead.
     await leader?.end().catch(() => undefined);
+    await this.feed.close();
     await this.pool.end().catch(() => undefined);
   }
 }

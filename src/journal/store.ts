@@ -180,12 +180,17 @@ export interface JournalStore {
   /** Delete operations, events, restore points and due runs older than `before`; how many rows went. */
   prune(before: Date): Promise<number>;
   /**
-   * Only where this store is its journal's only writer (SQLite: one process owns the file):
-   * after each committed write, tell `listener` what changed for backupHistory
-   * (history-changes.ts), so settled days can be kept in memory. PostgreSQL has other writers
-   * (other instances) and leaves this out.
+   * Tell `listener` what each committed write changed for backupHistory (history-changes.ts),
+   * so settled days can be kept in memory. SQLite (one process owns the file) reports its own
+   * writes at once; PostgreSQL reports every instance's, heard over LISTEN/NOTIFY.
    */
   onHistoryChange?(listener: HistoryChangeListener): void;
+  /**
+   * Where changes arrive asynchronously (PostgreSQL): resolves true once every change committed
+   * before the call has been reported, false when the reports may have gaps (then kept days
+   * must not be used).
+   */
+  historyCaughtUp?(): Promise<boolean>;
   /** A cheap round trip (SELECT 1); throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,15 +3,19 @@
  * exactly what counting the whole window from the journal answers, whatever is written when:
  * random operations, restore points and due runs on a real SQLite journal, late writes to past
  * days, re-observations, operations that finish, retention, time moving on, three zones (one
- * with a DST change in the window, one at +05:45). And it must actually keep days: a warm
- * matrix reads the journal for the days that are not settled, not the whole window.
+ * with a DST change in the window, one at +05:45). On SQLite, and on PostgreSQL with two
+ * instances: one writes, the other keeps days and hears the changes over LISTEN/NOTIFY, also
+ * after its LISTEN connection was cut. And it must actually keep days: a warm matrix reads
+ * the journal for the days that are not settled, not the whole window.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { backupHistory, HISTORY_OPERATION_KINDS, historyDays, type HistoryResource } from '../../src/domain/history.js';
 import type { OperationKind, OperationStatus, ResourceRef } from '../../src/domain/model.js';
 import { HistoryReader } from '../../src/journal/history-reader.js';
 import { openJournal } from '../../src/journal/open.js';
 import type { HistoryWindow, JournalOperation, JournalStore, RestorePoint } from '../../src/journal/store.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,21 +73,58 @@ async function uncounted(store: JournalStore, now: Date, days: number, timezone:
 }
 
 const opened: JournalStore[] = [];
+let pgServer: TestPostgres;
+beforeAll(async () => {
+  pgServer = await startPostgres();
+});
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
+afterAll(async () => {
+  await pgServer?.stop();
+});
 
-async function sqlite(): Promise<JournalStore> {
-  const store = await openJournal('sqlite::memory:');
+async function open(url: string): Promise<JournalStore> {
+  const store = await openJournal(url);
   opened.push(store);
   return store;
 }
 
-describe('backupHistory with settled days kept in memory', () => {
+/** The store written to, and the one whose reader keeps days (another instance's, on PostgreSQL). */
+type Journals = { writer: JournalStore; reader: JournalStore; cutListener?: () => Promise<void> };
+const backends: Array<[string, () => Promise<Journals>]> = [
+  [
+    'SQLite',
+    async () => {
+      const store = await open('sqlite::memory:');
+      return { writer: store, reader: store };
+    },
+  ],
+  [
+    'PostgreSQL, two instances',
+    async () => {
+      const url = await pgServer.createDatabase();
+      const [writer, reader] = [await open(url), await open(url)];
+      // Cut the reading instance's LISTEN connection (as a network blip would): changes meanwhile go unheard.
+      const cutListener = async () => {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        try {
+          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'backup-gateway-history-feed' AND datname = current_database()");
+        } finally {
+          await admin.end();
+        }
+      };
+      return { writer, reader, cutListener };
+    },
+  ],
+];
+
+describe.each(backends)('backupHistory with settled days kept in memory, on %s', (_name, journals) => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('answers what counting the whole window answers, through random writes (seed %i)', async (seed) => {
     const rng = random(seed);
-    const store = await sqlite();
-    const reader = new HistoryReader(store, GRACE_MINUTES);
+    const { writer: store, reader: readerStore, cutListener } = await journals();
+    const reader = new HistoryReader(readerStore, GRACE_MINUTES);
     let now = new Date('2025-03-24T09:10:00Z').getTime(); // Zurich changes to summer time on 2025-03-30
     const written: JournalOperation[] = [];
     const late: JournalOperation[] = [];
@@ -163,17 +204,21 @@ describe('backupHistory with settled days kept in memory', () => {
       else if (action === 7) now += rng.int(9 * HOUR);
       else if (action === 8 && rng.next() < 0.1) await store.prune(new Date(now - 12 * DAY));
       else if (action === 9 && late.length > 0) await store.recordOperations(late.splice(0));
+      else if (action === 9 && cutListener && rng.next() < 0.3) {
+        await cutListener();
+        await writeOperation(); // while nobody listens
+      }
       const timezone = rng.pick(ZONES);
       const days = rng.pick([3, 7, 14]);
       const query = { resources, providerIds, now: new Date(now), days, timezone };
-      expect(await reader.backupHistory(query), `seed ${seed}, step ${step}, ${timezone}, ${days} days`).toEqual(await uncounted(store, query.now, days, timezone));
+      expect(await reader.backupHistory(query), `seed ${seed}, step ${step}, ${timezone}, ${days} days`).toEqual(await uncounted(readerStore, query.now, days, timezone));
     }
   });
 
   it('reads only the days that are not settled once the others are kept, and a late write to a past day reads that day again', async () => {
-    const store = await sqlite();
-    const reads = counting(store);
-    const reader = new HistoryReader(store, GRACE_MINUTES);
+    const { writer: store, reader: readerStore } = await journals();
+    const reads = counting(readerStore);
+    const reader = new HistoryReader(readerStore, GRACE_MINUTES);
     const now = new Date('2026-11-30T12:00:00Z');
     const vm = resources[0];
     const nightly = (day: number): JournalOperation => {
@@ -208,6 +253,6 @@ describe('backupHistory with settled days kept in memory', () => {
       ['2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z'],
     ]);
     expect(after.resources[0].days.find((d) => d.date === '2026-11-10')).toMatchObject({ status: 'FAILED', succeeded: 0, failed: 1 });
-    expect(after).toEqual(await uncounted(store, now, 30, 'UTC'));
+    expect(after).toEqual(await uncounted(readerStore, now, 30, 'UTC'));
   });
 });
