@@ -5,8 +5,8 @@
  * when the journal does, so a matrix reads the journal for the days that are not (today) and
  * for those a write changed since.
  *
- * Only for a store that is its journal's only writer and reports its changes (SQLite,
- * `onHistoryChange`): every change drops the days it can touch, `marginMs` either side (the
+ * Only for a store that reports its changes (`onHistoryChange`: SQLite its own, PostgreSQL
+ * every instance's): every change drops the days it can touch, `marginMs` either side (the
  * grace that links a due run to a backup, the slack that links a restore point to its run).
  */
 import type { DayCounts, LocalDay } from '../domain/history.js';

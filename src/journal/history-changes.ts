@@ -1,9 +1,9 @@
 /**
  * What a write changed for backupHistory, so settled days kept in memory (history-cache.ts)
- * can be dropped where they no longer hold. A store that is its journal's only writer
- * (SQLite) compares each row before and after its upsert with these and reports the changes
- * after the commit; re-observing an operation or restore point as it was reports nothing, so
- * the watcher's rounds keep the cache warm.
+ * can be dropped where they no longer hold. The stores compare each row before and after
+ * its upsert with these and report the changes: SQLite after the commit, PostgreSQL with NOTIFY
+ * (postgres-history-feed.ts). Re-observing an operation or restore point as it was reports
+ * nothing, so the watcher's rounds keep the kept days.
  */
 import type { ResourceRef, ResourceType } from '../domain/model.js';
 
