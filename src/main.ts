@@ -9,14 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_JOURNAL_URL, loadConfig, type GatewayConfig } from './config.js';
-import { startDemo, type Demo } from './demo.js';
+import type { Demo } from './demo.js';
 import { createLogger } from './logger.js';
-import { ProviderRegistry } from './providers/registry.js';
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS, startGatewayServer, type GatewayServer } from './server.js';
-import { profileFromEnv } from './simulators/kit/profile.js';
-import { Journal } from './journal/journal.js';
-import { openJournal } from './journal/open.js';
-import { shutdownTelemetry, startTelemetry } from './telemetry/setup.js';
+import type { GatewayServer } from './server.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -25,12 +20,22 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger();
-  startTelemetry(); // traces, only when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/telemetry/setup.ts)
   const configFile = values.config ?? process.env.BACKUP_GATEWAY_CONFIG;
   let config: GatewayConfig | undefined;
   let demo: Demo | undefined;
-  if (configFile) {
-    config = loadConfig(configFile);
+  // The config first: a mistake in it is reported before the rest of the gateway is even loaded.
+  if (configFile) config = loadConfig(configFile);
+  const [{ startTelemetry, shutdownTelemetry }, { startDemo }, { ProviderRegistry }, { DEFAULT_SHUTDOWN_TIMEOUT_MS, startGatewayServer }, { profileFromEnv }, { Journal }, { openJournal }] = await Promise.all([
+    import('./telemetry/setup.js'),
+    import('./demo.js'),
+    import('./providers/registry.js'),
+    import('./server.js'),
+    import('./simulators/kit/profile.js'),
+    import('./journal/journal.js'),
+    import('./journal/open.js'),
+  ]);
+  startTelemetry(); // traces, only when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/telemetry/setup.ts)
+  if (config) {
     if (!config.auth) logger.warn({ config: configFile }, 'no "auth" section in the config: the API is open to anyone who can reach it; add auth.apiKeys');
   } else {
     demo = await startDemo({ profile: profileFromEnv() });

@@ -1,14 +1,17 @@
-/** `npm start` as a user runs it: a bad config stops start-up with one line and exit code 1. */
+/** What `npm start` runs (`node dist/main.js`, built first when stale): a bad config stops start-up with one line and exit code 1. */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce } from '../support/spawned-gateway.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
+beforeAll(() => buildOnce(), 180_000);
+
 function start(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  return spawnSync(process.execPath, ['dist/main.js', ...args], {
     cwd: root,
     env: { ...process.env, ...env, PORT: '0' },
     encoding: 'utf8',
@@ -59,7 +62,7 @@ describe('start-up with a good config and no auth section', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bgw-'));
     const file = join(dir, 'open.yaml');
     writeFileSync(file, `server: { port: 0 }\njournal: { url: "sqlite:${join(dir, 'journal.db')}" }\nproviders:\n  - { id: hq, kind: altaro, baseUrl: "http://127.0.0.1:1/api/rest", username: a, password: "\${ALTARO_PW}", tls: { rejectUnauthorized: false } }\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', file], {
+    const child = spawn(process.execPath, ['dist/main.js', '--config', file], {
       cwd: root,
       env: { ...process.env, ALTARO_PW: 'not-logged-anywhere', PORT: '0', LOG_LEVEL: 'info' },
     });
