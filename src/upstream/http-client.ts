@@ -100,9 +100,21 @@ export class UpstreamHttp {
     this.healthTracker.credentials(false, message);
   }
 
+  /** The metric series of a route and status, looked up once (prom-client hashes labels on every call). */
+  private readonly series = new Map<string, { requests: { inc(): void }; duration: { observe(seconds: number): void } }>();
+
   private observe(route: string, status: string, latencyMs: number): void {
-    upstreamRequests.inc({ provider: this.providerId, route, status });
-    upstreamDuration.observe({ provider: this.providerId, route }, latencyMs / 1000);
+    const key = `${route}\u0000${status}`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = {
+        requests: upstreamRequests.labels({ provider: this.providerId, route, status }),
+        duration: upstreamDuration.labels({ provider: this.providerId, route }),
+      };
+      this.series.set(key, series);
+    }
+    series.requests.inc();
+    series.duration.observe(latencyMs / 1000);
   }
 
   private recordBreaker(): void {
@@ -172,20 +184,29 @@ export class UpstreamHttp {
     }
   }
 
-  /** Whether the breaker lets a request out; while a half-open probe is out, wait for its outcome. */
-  private async admitted(): Promise<boolean> {
-    for (;;) {
-      if (this.breaker.allow()) return true;
-      if (!this.breaker.probeInFlight) return false;
+  /**
+   * Whether the breaker lets a request out (at once, with no promise, when it does); while a
+   * half-open probe is out, wait for its outcome.
+   */
+  private admitted(): true | Promise<boolean> {
+    return this.breaker.allow() ? true : this.waitUntilAdmitted();
+  }
+
+  /** After a refusal: false, unless a half-open probe is out and its outcome lets us through. */
+  private async waitUntilAdmitted(): Promise<boolean> {
+    while (this.breaker.probeInFlight) {
       await this.breaker.waitForProbe();
+      if (this.breaker.allow()) return true;
     }
+    return false;
   }
 
   private async attempt(req: UpstreamRequest): Promise<UpstreamResponse> {
     const attempts = req.idempotent ? this.retry.retries + 1 : 1;
     let lastError: UpstreamUnavailableError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (!(await this.admitted())) {
+      const admitted = this.admitted();
+      if (!(admitted === true || (await admitted))) {
         throw new UpstreamUnavailableError(
           this.providerId,
           `provider "${this.providerId}" is not being called: its circuit breaker is open after repeated failures (next try in ${Math.ceil(this.breaker.retryInMs() / 1000)} s)`,
@@ -195,14 +216,17 @@ export class UpstreamHttp {
       const started = performance.now();
       const requestId = currentRequestId();
       let span: UpstreamSpan | undefined;
+      // The total deadline (answer included); a plain timer costs less than AbortSignal.timeout.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
       try {
         // undici's own request API: the same pool as fetch, at a fraction of fetch's cost per call.
-        const url = new URL(req.url);
-        span = startUpstreamSpan(this.providerId, req.method, req.label, url, attempt);
+        const url = parsedUrl(req.url);
+        span = startUpstreamSpan(this.providerId, req.method, req.label, url.url, attempt);
         const body = req.body instanceof URLSearchParams ? req.body.toString() : req.body;
         const reply = await this.agent.request({
           origin: url.origin,
-          path: `${url.pathname}${url.search}`,
+          path: url.path,
           method: req.method,
           headers: {
             ...(requestId ? { 'x-request-id': requestId } : {}),
@@ -211,7 +235,7 @@ export class UpstreamHttp {
             ...span?.headers,
           },
           body,
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: deadline.signal,
         });
         const text = await reply.body.text();
         const response = { status: reply.statusCode, headers: headerReader(reply.headers) };
@@ -252,10 +276,31 @@ export class UpstreamHttp {
         lastError = new UpstreamUnavailableError(this.providerId, message);
         if (!req.idempotent || attempt + 1 >= attempts) throw lastError;
         await sleep(backoffDelayMs(attempt, this.retry));
+      } finally {
+        clearTimeout(timer);
       }
     }
     throw lastError ?? new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" ${req.label} failed`);
   }
+}
+
+/**
+ * A request URL taken apart once: a BILLmanager dashboard posts some two hundred forms to one
+ * URL, and CloudSigma and Altaro repeat theirs on every query. Bounded, and only in memory,
+ * as the clients hold them (Altaro's carry its session token).
+ */
+const parsedUrls = new Map<string, { url: URL; origin: string; path: string }>();
+const PARSED_URLS_KEPT = 1_000;
+
+function parsedUrl(text: string): { url: URL; origin: string; path: string } {
+  let parsed = parsedUrls.get(text);
+  if (!parsed) {
+    const url = new URL(text);
+    parsed = { url, origin: url.origin, path: `${url.pathname}${url.search}` };
+    if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
+    parsedUrls.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** `headers.get(name)` over undici's raw header record (names arrive in lower case). */

@@ -492,7 +492,8 @@ describe('nextRuns dispatch', () => {
 
   it('answers a later ask for the same rule (remembered runs) exactly as a fresh evaluation would', () => {
     const r = cloudSigmaRecurrence(EXAMPLES[0].native);
-    const fresh = (after: string, count: number) => nextRuns({ ...r, rule: structuredClone(r.rule) }, new Date(after), count);
+    const rule = r.rule as CronLikeRule;
+    const fresh = (after: string, count: number, timeZone = r.timezone) => nextCronLikeRuns(rule, timeZone, new Date(after), count);
     expect(nextRuns(r, new Date(AFTER), 5)).toEqual(fresh(AFTER, 5));
     // Later instants, inside and past the remembered runs, on a run and between runs.
     for (const [after, count] of [['2026-01-15T10:30:00Z', 2], ['2026-01-15T11:15:00Z', 3], ['2026-01-15T11:15:00.001Z', 1], ['2026-02-01T00:00:00Z', 4], ['2026-02-01T00:00:00Z', 40]] as const) {
@@ -500,10 +501,16 @@ describe('nextRuns dispatch', () => {
     }
     // An earlier instant, and the same rule object evaluated in another zone.
     expect(nextRuns(r, new Date(AFTER), 2)).toEqual(fresh(AFTER, 2));
-    const elsewhere = { ...r, timezone: 'America/New_York' };
-    expect(nextRuns(elsewhere, new Date(AFTER), 3)).toEqual(nextRuns({ ...elsewhere, rule: structuredClone(r.rule) }, new Date(AFTER), 3));
-    // What comes back is the caller's own array.
-    nextRuns(r, new Date(AFTER), 3).length = 0;
+    expect(nextRuns({ ...r, timezone: 'America/New_York' }, new Date(AFTER), 3)).toEqual(fresh(AFTER, 3, 'America/New_York'));
+    // Another rule object with the same content, and a rule that differs in one field.
+    expect(nextRuns({ ...r, rule: structuredClone(rule) }, new Date('2026-01-15T10:31:00Z'), 2)).toEqual(fresh('2026-01-15T10:31:00Z', 2));
+    const other: CronLikeRule = { ...rule, repeat: { everyMinutes: 30 } };
+    expect(nextCronLikeRuns(other, r.timezone, new Date(AFTER), 3)).not.toEqual(fresh(AFTER, 3));
+    expect(nextRuns({ ...r, rule: other }, new Date(AFTER), 3)).toEqual(nextCronLikeRuns(other, r.timezone, new Date(AFTER), 3));
+    // What comes back is the caller's own: changing it changes no later answer.
+    const mine = nextRuns(r, new Date(AFTER), 3);
+    mine[0].setTime(0);
+    mine.length = 0;
     expect(nextRuns(r, new Date(AFTER), 3)).toEqual(fresh(AFTER, 3));
   });
 });

@@ -91,7 +91,7 @@ export class BillmanagerClient {
   async call(func: string, params: Record<string, FormValue> = {}, options: CallOptions = {}): Promise<Wire> {
     const sessionId = await this.sessionId();
     let doc = await this.send(func, { ...params, auth: sessionId }, options);
-    if (await this.isSessionProblem(doc, sessionId)) {
+    if (errorOf(doc) && (await this.isSessionProblem(doc, sessionId))) {
       await this.forget(sessionId);
       const fresh = await this.sessionId();
       doc = await this.send(func, { ...params, auth: fresh }, options);
