@@ -11,6 +11,7 @@ import type {
   VirtualMachine,
 } from '../../domain/model.js';
 import { instantOf } from '../../domain/time.js';
+import { ownDate, ParseMemo } from '../parse-memo.js';
 import { num, str, type Wire } from '../wire.js';
 
 export type { Wire };
@@ -19,6 +20,12 @@ export { num, str };
 /** "2024-08-13-01-53-14" (server-local, in `timeZone`) or ISO 8601. */
 export function parseAltaroDate(value: unknown, timeZone: string): Date | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return ownDate(parsedDates.get(`${timeZone}|${value}`, () => parseDate(value, timeZone)));
+}
+
+const parsedDates = new ParseMemo<Date | undefined>(50_000);
+
+function parseDate(value: string, timeZone: string): Date | undefined {
   const dashed = /^(\d{4})-(\d{2})-(\d{2})[-T ](\d{2})[-:](\d{2})[-:](\d{2})$/.exec(value.trim());
   if (dashed) {
     const [year, month, day, hour, minute, second] = dashed.slice(1).map(Number);

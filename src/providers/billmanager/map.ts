@@ -21,6 +21,7 @@ import type {
 import { nextRuns } from '../../domain/recurrence/index.js';
 import { weeklyRecurrence } from '../../domain/recurrence/weekly.js';
 import { instantOf } from '../../domain/time.js';
+import { ownDate, ParseMemo } from '../parse-memo.js';
 import { idOf, intOf, isRecord, origOf, scalar, scalars, type Wire } from './client.js';
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -47,16 +48,10 @@ function dayOf(token: string): number | undefined {
 export function parseRotationDays(value: unknown): number[] | undefined {
   const parts: string[] = Array.isArray(value) ? value.map((v) => scalar(v)) : [scalar(value)];
   // A panel shows a handful of distinct day lists; each instance's schedules repeat one of them.
-  const key = parts.join('\u0000');
-  if (parsedDays.has(key)) return parsedDays.get(key)?.slice();
-  const days = daysOf(parts);
-  if (parsedDays.size >= PARSED_DAYS_KEPT) parsedDays.clear();
-  parsedDays.set(key, days);
-  return days?.slice();
+  return parsedDays.get(parts.join('\u0000'), () => daysOf(parts))?.slice();
 }
 
-const parsedDays = new Map<string, number[] | undefined>();
-const PARSED_DAYS_KEPT = 1_000;
+const parsedDays = new ParseMemo<number[] | undefined>(1_000);
 
 function daysOf(parts: string[]): number[] | undefined {
   const tokens = parts.flatMap((part) => part.split(/[\s,;|/[\]]+/)).filter((t) => t !== '');
@@ -97,21 +92,13 @@ export function parseRotationTime(value: unknown): string | undefined {
  */
 export function parseLocalDate(value: unknown, timeZone: string): Date | undefined {
   for (const raw of scalars(value)) {
-    // Every listing shows the same backups' dates again; a zone's offsets make the parse slow.
-    const key = `${timeZone}|${raw}`;
-    let known = parsedDates.get(key);
-    if (known === undefined) {
-      known = parseOneDate(raw.trim(), timeZone) ?? null;
-      if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
-      parsedDates.set(key, known);
-    }
-    if (known) return new Date(known.getTime());
+    const parsed = parsedDates.get(`${timeZone}|${raw}`, () => parseOneDate(raw.trim(), timeZone));
+    if (parsed) return ownDate(parsed);
   }
   return undefined;
 }
 
-const parsedDates = new Map<string, Date | null>();
-const PARSED_DATES_KEPT = 50_000;
+const parsedDates = new ParseMemo<Date | undefined>(50_000);
 
 function parseOneDate(text: string, timeZone: string): Date | undefined {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);

@@ -25,6 +25,7 @@ import type {
   VirtualMachine,
 } from '../../domain/model.js';
 import { cloudSigmaRecurrence } from '../../domain/recurrence/cloudsigma.js';
+import { ownDate, ParseMemo } from '../parse-memo.js';
 import { isRecord, num, str, type Wire } from '../wire.js';
 
 export type SnapshotKind = 'local' | 'remote';
@@ -61,7 +62,12 @@ function lastSegment(uri: string): string | undefined {
 export function parseTimestamp(value: unknown): Date | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e12 ? value * 1000 : value);
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const text = value.trim();
+  return ownDate(parsedTimestamps.get(value, () => parseText(value.trim())));
+}
+
+const parsedTimestamps = new ParseMemo<Date | undefined>(50_000);
+
+function parseText(text: string): Date | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text);
   if (match) {
     const [, date, time, fraction, zone] = match;
