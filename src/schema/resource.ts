@@ -39,21 +39,14 @@ ProtectedResourceRef.implement({
     nativeId: t.exposeString('nativeId', { description: "The provider's own id." }),
     name: t.exposeString('name'),
     provider: t.field({ type: ProviderRef, resolve: (r, _args, ctx) => ctx.reads.provider(r.providerId) }),
-    schedules: t.loadableList({
-      type: ScheduleRef,
+    schedules: t.field({
+      type: [ScheduleRef],
       description: 'Schedules that apply to this resource.',
-      load: async (resources: Resource[], ctx) =>
-        Promise.all(
-          resources.map(async (resource) => {
-            const provider = ctx.reads.provider(resource.providerId);
-            return ctx.reads.guard(
-              provider,
-              () => ctx.reads.schedulesOf(provider, resource),
-              [],
-            );
-          }),
-        ),
-      resolve: (resource) => resource,
+      // Straight from the request's memoized lists (no batching needed: nothing goes upstream per resource).
+      resolve: (resource, _args, ctx) => {
+        const provider = ctx.reads.provider(resource.providerId);
+        return ctx.reads.guard(provider, () => ctx.reads.schedulesOf(provider, resource), []);
+      },
     }),
     lastBackup: t.field({ type: BackupResultRef, nullable: true, resolve: (r) => toBackupResult(r.lastBackup) }),
     nextBackupAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.nextBackupAt ?? null }),
