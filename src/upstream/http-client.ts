@@ -66,6 +66,12 @@ export class UpstreamHttp {
 
   constructor(options: UpstreamOptions) {
     this.providerId = options.providerId;
+    this.breakerGauge = breakerState.labels({ provider: this.providerId });
+    this.shared = {
+      request: sharedReads.labels({ provider: this.providerId, how: 'request' }),
+      cache: sharedReads.labels({ provider: this.providerId, how: 'cache' }),
+      inflight: sharedReads.labels({ provider: this.providerId, how: 'inflight' }),
+    };
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retry = { retries: 2, baseDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
     this.breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 30_000, ...options.breaker });
@@ -100,7 +106,7 @@ export class UpstreamHttp {
     this.healthTracker.credentials(false, message);
   }
 
-  /** The metric series of a route and status, looked up once (prom-client hashes labels on every call). */
+  /** The metric series of a route and status: label objects built (and validated by prom-client) once, not per request. */
   private readonly series = new Map<string, { requests: { inc(): void }; duration: { observe(seconds: number): void } }>();
 
   private observe(route: string, status: string, latencyMs: number): void {
@@ -119,8 +125,12 @@ export class UpstreamHttp {
 
   private recordBreaker(): void {
     const state = this.breaker.state;
-    breakerState.set({ provider: this.providerId }, state === 'OPEN' ? 1 : state === 'HALF_OPEN' ? 0.5 : 0);
+    this.breakerGauge.set(state === 'OPEN' ? 1 : state === 'HALF_OPEN' ? 0.5 : 0);
   }
+
+  /** This provider's series of the breaker gauge and of the shared-read counter, labels built once. */
+  private readonly breakerGauge: { set(value: number): void };
+  private readonly shared: Record<'request' | 'cache' | 'inflight', { inc(): void }>;
 
   /** Identical reads already on the wire: a later caller shares the first one's answer. */
   private readonly inflight = new Map<string, Promise<UpstreamResponse>>();
@@ -136,7 +146,7 @@ export class UpstreamHttp {
     const scope = currentReadScope();
     const scoped = scope?.get(key) as Promise<UpstreamResponse> | undefined;
     if (scoped) {
-      sharedReads.inc({ provider: this.providerId, how: 'request' });
+      this.shared.request.inc();
       return scoped;
     }
     const pending = this.read(key, req, scope !== undefined);
@@ -157,12 +167,12 @@ export class UpstreamHttp {
   private read(key: string, req: UpstreamRequest, cacheable: boolean): Promise<UpstreamResponse> {
     const cached = cacheable ? this.cache?.get(key) : undefined;
     if (cached) {
-      sharedReads.inc({ provider: this.providerId, how: 'cache' });
+      this.shared.cache.inc();
       return Promise.resolve(cached);
     }
     const onWire = this.inflight.get(key);
     if (onWire) {
-      sharedReads.inc({ provider: this.providerId, how: 'inflight' });
+      this.shared.inflight.inc();
       return onWire;
     }
     const begunAt = this.cache?.begin() ?? 0;
