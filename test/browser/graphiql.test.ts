@@ -23,15 +23,49 @@ afterAll(async () => {
 });
 
 /** GraphiQL's editors are Monaco: replace the whole text without its auto-closing brackets. */
+/** What an editor shows, spaces normalised (Monaco renders non-breaking ones). */
+async function editorText(page: Page, editor: string): Promise<string> {
+  return ((await page.locator(`${editor} .view-lines`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
 async function replaceEditorText(page: Page, editor: string, text: string): Promise<void> {
-  await page.locator(editor).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
+  // On a loaded machine the first click may not have focused the editor yet: clear until it is empty.
+  await expect
+    .poll(
+      async () => {
+        await page.locator(editor).click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.press('Delete');
+        return editorText(page, editor);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe('');
   await page.keyboard.insertText(text);
+  await expect.poll(() => editorText(page, editor), { timeout: 10_000 }).toContain(text.slice(0, 12));
 }
 
 async function run(page: Page): Promise<void> {
   await page.getByRole('button', { name: /execute query/i }).first().click();
+}
+
+/**
+ * Run just after an edit: GraphiQL picks the operation name from the editor a moment after a
+ * change, and a run before that asks for the old one ("Cannot infer operation …"). A user
+ * would press Run again; so does this.
+ */
+async function runEdited(page: Page): Promise<void> {
+  await run(page);
+  await expect
+    .poll(
+      async () => {
+        if (!/Cannot infer operation/.test((await response(page).textContent()) ?? '')) return true;
+        await run(page);
+        return false;
+      },
+      { timeout: 10_000, interval: 300 },
+    )
+    .toBe(true);
 }
 
 const response = (page: Page) => page.locator('.graphiql-response');
@@ -54,7 +88,7 @@ describe('GraphiQL', () => {
     await expect.poll(() => response(page).textContent(), { timeout: 10_000 }).toContain('PROTECTED');
 
     await replaceEditorText(page, '.graphiql-query-editor .monaco-editor', 'subscription Live { operationsUpdated { status target { name } } }');
-    await run(page);
+    await runEdited(page);
     // The subscription is open over SSE with the key: a backup started now arrives in the response pane.
     await expect.poll(() => page.getByRole('button', { name: /stop/i }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const started = await startAnyBackup(gw);
@@ -72,7 +106,7 @@ describe('GraphiQL', () => {
     await page.getByRole('button', { name: /^headers$/i }).click();
     await replaceEditorText(page, '.monaco-editor[data-uri$="-headers.json"]', '{"Authorization": "Bearer not-a-key"}');
     await replaceEditorText(page, '.graphiql-query-editor .monaco-editor', 'subscription Live { operationsUpdated { status } }');
-    await run(page);
+    await runEdited(page);
     await expect.poll(() => response(page).textContent(), { timeout: 10_000 }).toMatch(/UNAUTHENTICATED/);
     gp.assertClean();
     await gp.context.close();

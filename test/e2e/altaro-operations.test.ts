@@ -29,7 +29,8 @@ const OperationsQuery = parse(`
   }
 `) as TypedDocumentNode<{ operations: ListedOperation[] }, Record<string, never>>;
 
-const shortTimeout = (providers: ProviderConfig[]) => providers.map((p) => (p.id === 'hq' ? ({ ...p, timeoutMs: 400 } as ProviderConfig) : p));
+// Shorter than a simulated backup (1.5 s), so a lost reply is found while it runs; longer than a list call on a loaded machine (400 ms was not).
+const shortTimeout = (providers: ProviderConfig[]) => providers.map((p) => (p.id === 'hq' ? ({ ...p, timeoutMs: 900 } as ProviderConfig) : p));
 
 async function vmId(gw: TestGateway, name: string): Promise<string> {
   const data = expectData(await gw.gql(VirtualMachinesQuery, { first: 100, filter: { nameContains: name } }));
