@@ -272,28 +272,25 @@ export function scheduleKindOf(type: unknown): ScheduleKind {
 export const NATIVE_KEYS = ['incremental_backup', 'manual_incremental_backup', 'user_timezone'] as const;
 
 /**
- * Recurrences already read, per scheduler object of a parsed answer: the VMs' and disks' next
- * runs and the schedule list of one query (or of queries sharing the answer) read the same
- * schedulers, and one recurrence object also lets nextRuns remember its runs.
+ * Recurrences by the text of their native fields: the VMs' and disks' next runs and the schedule
+ * list of every query read the same schedulers again, and one recurrence object per distinct
+ * scheduler also lets nextRuns remember its runs. Shared objects: callers treat them as read-only.
  */
-const recurrences = new WeakMap<Wire, Recurrence | undefined>();
+const recurrencesByNative = new ParseMemo<Recurrence>(1_000);
 
 export function recurrenceOf(scheduler: Wire): Recurrence | undefined {
-  if (recurrences.has(scheduler)) return recurrences.get(scheduler);
-  const recurrence = readRecurrence(scheduler);
-  recurrences.set(scheduler, recurrence);
-  return recurrence;
+  if (!isRecord(scheduler.incremental_backup) && !str(scheduler.manual_incremental_backup)) return undefined;
+  const fields: Wire = {};
+  for (const key of NATIVE_KEYS) if (key in scheduler) fields[key] = scheduler[key];
+  return recurrencesByNative.get(JSON.stringify(fields), () => recurrenceFromNative(structuredClone(fields)));
 }
 
-function readRecurrence(scheduler: Wire): Recurrence | undefined {
-  if (!isRecord(scheduler.incremental_backup) && !str(scheduler.manual_incremental_backup)) return undefined;
-  const native: Wire = {};
-  for (const key of NATIVE_KEYS) if (key in scheduler) native[key] = structuredClone(scheduler[key]);
+function recurrenceFromNative(native: Wire): Recurrence {
   try {
     return cloudSigmaRecurrence(native);
   } catch (error) {
     // An install sent something we cannot read: show it untouched, say why, compute no runs.
-    const timezone = str(scheduler.user_timezone) ?? 'Etc/UTC';
+    const timezone = str(native.user_timezone) ?? 'Etc/UTC';
     return { timezone, description: `unreadable recurrence (${(error as Error).message})`, native };
   }
 }
