@@ -12,7 +12,7 @@ import type { AlertsEngine } from '../alerts/engine.js';
 import type { JournalOperation, OperationKey } from '../journal/store.js';
 import { builder } from './builder.js';
 import { parseAlertId } from './ids.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './connections.js';
 import type { GatewayContext } from './context.js';
 import { providersFromFilter } from './filters.js';
 import { OperationRef, ProtectedResourceRef, ProviderRef } from './refs.js';
@@ -126,9 +126,8 @@ builder.queryField('alerts', (t) =>
       filter: t.arg({ type: AlertFilter, required: false }),
     },
     resolve: async (_root, args, ctx) => {
+      const first = pageSize(args.first);
       const engine = requireEngine(ctx);
-      const first = args.first ?? DEFAULT_PAGE_SIZE;
-      if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new ValidationError(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
       const after = args.after ? decodeCursor(args.after) : undefined;
       const page = await engine.store.list(filterOf(ctx, args.filter), first, after);
       const edges = page.items.map((node) => ({ cursor: encodeCursor(node), node }));

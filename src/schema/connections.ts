@@ -22,13 +22,21 @@ export function pageOf<T extends object>(args: ConnectionArgs, items: T[]) {
   return { ...resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items), totalCount: items.length };
 }
 
-function checkPageArgs(args: ConnectionArgs): void {
-  for (const name of ['first', 'last'] as const) {
-    const size = args[name];
-    if (size != null && (size < 0 || size > MAX_PAGE_SIZE)) {
-      throw new ValidationError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}; page on with pageInfo.endCursor and after`, name);
-    }
+/**
+ * A page size asked for as `first` (or `last`): the default when absent, else 0..MAX_PAGE_SIZE or
+ * a VALIDATION error naming it. Every connection, in memory or in the journal, pages by this rule.
+ */
+export function pageSize(size: number | null | undefined, name: 'first' | 'last' = 'first'): number {
+  if (size === null || size === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new ValidationError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}; page on with pageInfo.endCursor and after`, name);
   }
+  return size;
+}
+
+function checkPageArgs(args: ConnectionArgs): void {
+  pageSize(args.first, 'first');
+  pageSize(args.last, 'last');
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     if (cursor != null && !isCursor(cursor)) throw new ValidationError(`${name} is not a cursor this API gave out: use a cursor or pageInfo.endCursor from an earlier page`, name);

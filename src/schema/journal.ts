@@ -7,7 +7,7 @@ import { ValidationError } from '../domain/errors.js';
 import type { Operation, ResourceRef } from '../domain/model.js';
 import type { OperationCursor, OperationFilter as StoreOperationFilter, OperationKey, OperationSource } from '../journal/store.js';
 import { builder } from './builder.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './connections.js';
 import type { GatewayContext } from './context.js';
 import { providersFromFilter } from './filters.js';
 import { parseId } from './ids.js';
@@ -85,12 +85,6 @@ export function decodeCursor(text: string): OperationCursor {
     // fall through
   }
   throw new ValidationError('after: not a cursor of operationHistory (pass an edge\'s cursor back unchanged)', 'after');
-}
-
-function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw new ValidationError('first must be zero or more', 'first');
-  return Math.min(first, MAX_PAGE_SIZE);
 }
 
 /** Target IDs as refs; a VM's disks join it, as its snapshots target them. */

@@ -98,7 +98,7 @@ describe('journal queries: bad input is a typed error naming the argument', () =
 
   it.each([
     ['a cursor it never gave', { after: 'not-a-cursor' }, 'after', /not a cursor of operationHistory/],
-    ['a negative page size', { first: -1 }, 'first', /first must be zero or more/],
+    ['a negative page size', { first: -1 }, 'first', /first must be between 0 and 1000, got -1/],
     ['from after to', { filter: { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' } }, 'filter.from', /must not be after/],
     ['a target ID of a backup location', { filter: { targetIds: [encode('BackupLocation:hq:x')] } }, 'filter.targetIds', /VirtualMachine or Disk/],
   ])('operationHistory with %s', async (_name, variables, field, message) => {

@@ -47,6 +47,9 @@ describe('query limits', () => {
 describe('paging arguments', () => {
   it.each([
     ['first over the maximum', '{ virtualMachines(first: 5000) { totalCount } }', 'first', /first must be between 0 and 1000, got 5000/],
+    // The journal's connections page by the same rule (they once cut 5000 to 1000 in silence).
+    ['first over the maximum of operationHistory', '{ operationHistory(first: 5000) { totalCount } }', 'first', /first must be between 0 and 1000, got 5000/],
+    ['first over the maximum of alerts', '{ alerts(first: 5000) { totalCount } }', 'first', /first must be between 0 and 1000, got 5000/],
     ['a negative last', '{ virtualMachines(last: -1) { totalCount } }', 'last', /last must be between 0 and 1000, got -1/],
     ['a garbage cursor', '{ virtualMachines(after: "garbage") { totalCount } }', 'after', /after is not a cursor this API gave out/],
     ['a base64 string that is not a cursor', `{ virtualMachines(before: "${Buffer.from('hello').toString('base64')}") { totalCount } }`, 'before', /before is not a cursor/],
