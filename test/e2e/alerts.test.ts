@@ -82,6 +82,15 @@ async function startBackup(gw: TestGateway, name: string): Promise<void> {
   if (result.startBackup.__typename !== 'StartOperationSuccess') throw new Error(JSON.stringify(result.startBackup));
 }
 
+const VmNativeIdQuery = graphql(`query VmNativeId($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`);
+
+/** A scheduled run of Altaro VM `name` came due ten minutes ago (as the watcher records one). */
+async function recordDueTenMinutesAgo(gw: TestGateway, name: string): Promise<void> {
+  const { nativeId } = expectData(await gw.gql(VmNativeIdQuery, { id: await vmId(gw, name) })).node as { nativeId: string };
+  const dueAt = new Date(Date.now() - 10 * 60_000);
+  await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+}
+
 async function alertsOf(gw: TestGateway, kinds: string[]) {
   return expectData(await gw.gql(AlertsQuery, { first: 50, filter: { kinds: kinds as never } })).alerts;
 }
@@ -196,10 +205,7 @@ describe('alerts: what the rules see', () => {
 
   it('opens RUN_MISSED for a resource whose scheduled run did not happen', async () => {
     gw = await startTestGateway({ journal: { ...WATCHED, missedGraceMinutes: 1 }, alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['RUN_MISSED'] }] }) });
-    const id = await vmId(gw, 'SQL01');
-    const { nativeId } = expectData(await gw.gql(graphql(`query VmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
-    const dueAt = new Date(Date.now() - 10 * 60_000);
-    await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+    await recordDueTenMinutesAgo(gw, 'SQL01');
     await receiver.until(() => receiver.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'RUN_MISSED'), 'RUN_MISSED opened');
     const missed = (await alertsOf(gw, ['RUN_MISSED'])).edges.map((e) => e.node);
     expect(missed).toHaveLength(1);
@@ -228,10 +234,7 @@ describe('alerts: stale backups and stuck operations', () => {
       journal: WATCHED,
       alerts: alertsConfig(receiver, { rpoHours: 0.001, webhooks: [{ url: receiver.url, secret, kinds: ['BACKUP_STALE'] }] }),
     });
-    const id = await vmId(gw, 'SQL01');
-    const { nativeId } = expectData(await gw.gql(graphql(`query StaleVmNative($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
-    const dueAt = new Date(Date.now() - 10 * 60_000);
-    await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+    await recordDueTenMinutesAgo(gw, 'SQL01');
     await receiver.until(() => events('alert.opened', 'BACKUP_STALE').length > 0, 'BACKUP_STALE opened');
     const opened = events('alert.opened', 'BACKUP_STALE')[0].verified!.data.alert;
     expect(opened).toMatchObject({ severity: 'CRITICAL', resource: { type: 'VirtualMachine', name: 'SQL01' } });
@@ -283,10 +286,7 @@ describe('alerts: a receiver that keeps refusing', () => {
     try {
       const metric = async () => Number(/backup_gateway_webhook_deliveries_total\{outcome="failed"\} (\d+)/.exec(await (await fetch(gw.url.replace('/graphql', '/metrics'))).text())?.[1] ?? 0);
       const failedBefore = await metric();
-      const id = await vmId(gw, 'FS01');
-      const { nativeId } = expectData(await gw.gql(graphql(`query VmNativeId($id: ID!) { node(id: $id) { ... on VirtualMachine { nativeId } } }`), { id })).node as { nativeId: string };
-      const dueAt = new Date(Date.now() - 10 * 60_000);
-      await gw.journal!.store.recordDueRuns([{ providerId: 'hq', resource: { providerId: 'hq', type: 'VirtualMachine', nativeId }, dueAt, seenAt: dueAt }]);
+      await recordDueTenMinutesAgo(gw, 'FS01');
       // retryScheduleMs [0, 200, 400]: three attempts, then it is given up.
       await until(async () => (await metric()) === failedBefore + 1, 'the delivery to be marked failed');
       expect(receiver.received.map((r) => r.answered)).toEqual([503, 500, 429]);
