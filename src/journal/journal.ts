@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import { isOver, type Operation } from '../domain/model.js';
 import { HistoryReader } from './history-reader.js';
-import type { DueRun, JournalHealth, JournalOperation, JournalStore, OperationKey, OperationSource, RestorePoint } from './store.js';
+import { operationKeyOf, type DueRun, type JournalHealth, type JournalOperation, type JournalStore, type OperationKey, type OperationSource, type RestorePoint } from './store.js';
 
 export interface JournalOptions {
   /** A backup run due with no backup started this long after it is missed. Default 60. */
@@ -68,7 +68,7 @@ export class Journal {
 
   /** An operation started through the API, by the key named `startedBy` when keys are on. */
   started(operation: Operation, startedBy?: string): void {
-    const key = keyOf(operation.providerId, operation.nativeId);
+    const key = operationKeyOf(operation);
     this.startedHere.set(key, { startedBy });
     if (this.startedHere.size > 10_000) this.startedHere.delete(this.startedHere.keys().next().value as string);
     this.enqueue({ kind: 'operations', rows: [toRow(operation, 'GATEWAY', startedBy)] });
@@ -76,7 +76,7 @@ export class Journal {
 
   /** Any state of any operation the gateway saw (polls, lists, subscriptions, other instances). */
   observed(operation: Operation): void {
-    const here = this.startedHere.get(keyOf(operation.providerId, operation.nativeId));
+    const here = this.startedHere.get(operationKeyOf(operation));
     this.enqueue({ kind: 'operations', rows: [toRow(operation, here ? 'GATEWAY' : 'PROVIDER', here?.startedBy)] });
   }
 
@@ -93,13 +93,13 @@ export class Journal {
    * of `keys`, with one store read for all those not started here (PROVIDER if it fails).
    */
   async sourcesOf(keys: readonly OperationKey[]): Promise<Array<{ source: OperationSource; startedBy?: string }>> {
-    const unknown = keys.filter((key) => !this.startedHere.has(keyOf(key.providerId, key.nativeId)));
+    const unknown = keys.filter((key) => !this.startedHere.has(operationKeyOf(key)));
     const rows = unknown.length === 0 ? [] : await this.store.getOperations(unknown).catch((): JournalOperation[] => []);
-    const recorded = new Map(rows.map((row) => [keyOf(row.providerId, row.nativeId), row]));
+    const recorded = new Map(rows.map((row) => [operationKeyOf(row), row]));
     return keys.map((key) => {
-      const here = this.startedHere.get(keyOf(key.providerId, key.nativeId));
+      const here = this.startedHere.get(operationKeyOf(key));
       if (here) return { source: 'GATEWAY', startedBy: here.startedBy };
-      const row = recorded.get(keyOf(key.providerId, key.nativeId));
+      const row = recorded.get(operationKeyOf(key));
       return row ? { source: row.source, startedBy: row.startedBy } : { source: 'PROVIDER' };
     });
   }
@@ -179,10 +179,6 @@ export class Journal {
       throw error;
     }
   }
-}
-
-function keyOf(providerId: string, nativeId: string): string {
-  return `${providerId}\u0000${nativeId}`;
 }
 
 function toRow(operation: Operation, source: OperationSource, startedBy?: string): JournalOperation {

@@ -24,6 +24,7 @@ import type {
   RestorePoint,
 } from './store.js';
 import { operationMergeSet } from './merge-rules.js';
+import { operationKeyOf } from './store.js';
 import { EVERYTHING, operationChanges, restorePointChanges, type HistoryChange, type HistoryChangeListener, type OperationShape, type RestorePointShape } from './history-changes.js';
 import { PostgresHistoryFeed, publishHistoryChanges } from './postgres-history-feed.js';
 
@@ -74,7 +75,7 @@ type RestorePointShapeRow = { provider_id: string; native_id: string; resource_t
 const msOrNull = (date: Date | null) => (date === null ? null : date.getTime());
 const operationShape = (r: OperationShapeRow): OperationShape => [r.kind, r.status, r.target_type, r.target_id, msOrNull(r.started_at), r.updated_at.getTime(), msOrNull(r.finished_at)];
 const restorePointShape = (r: RestorePointShapeRow): RestorePointShape => [r.resource_type, r.resource_id, msOrNull(r.created_at), r.first_seen_at.getTime()];
-const rowKey = (r: { provider_id: string; native_id: string }) => `${r.provider_id}\u0000${r.native_id}`;
+const rowKey = (r: { provider_id: string; native_id: string }) => operationKeyOf({ providerId: r.provider_id, nativeId: r.native_id });
 
 interface OperationRow {
   provider_id: string;
@@ -302,12 +303,12 @@ export class PostgresJournal implements JournalStore {
       if (known === undefined || updatedAt < known.at) events.set(key, { providerId, nativeId, status, at: updatedAt });
     }
     const sortedEvents = rounds([...events.values()], (e) => `${e.providerId}\u0000${e.nativeId}\u0000${e.status}`)[0];
-    const keys = [...new Map(operations.map((o) => [`${o.providerId}\u0000${o.nativeId}`, o])).values()];
+    const keys = [...new Map(operations.map((o) => [operationKeyOf(o), o])).values()];
     await this.transaction(async (client) => {
       const keyParams = [keys.map((o) => o.providerId), keys.map((o) => o.nativeId)];
       const before = new Map((await client.query<OperationShapeRow>(`SELECT ${OPERATION_SHAPE.replace(/(\w+)/g, 't.$1')} FROM operations t ${BY_KEYS}`, keyParams)).rows.map((r) => [rowKey(r), operationShape(r)]));
       const after = new Map<string, OperationShapeRow>();
-      for (const round of rounds(operations, (o) => `${o.providerId}\u0000${o.nativeId}`)) {
+      for (const round of rounds(operations, (o) => operationKeyOf(o))) {
         const { rows } = await client.query<OperationShapeRow>(`${UPSERT_OPERATIONS} RETURNING ${OPERATION_SHAPE}`, [
           round.map((o) => o.providerId),
           round.map((o) => o.nativeId),
@@ -404,12 +405,12 @@ export class PostgresJournal implements JournalStore {
 
   async recordRestorePoints(points: RestorePoint[]): Promise<void> {
     if (points.length === 0) return;
-    const keys = [...new Map(points.map((p) => [`${p.providerId}\u0000${p.nativeId}`, p])).values()];
+    const keys = [...new Map(points.map((p) => [operationKeyOf(p), p])).values()];
     await this.transaction(async (client) => {
       const keyParams = [keys.map((p) => p.providerId), keys.map((p) => p.nativeId)];
       const before = new Map((await client.query<RestorePointShapeRow>(`SELECT ${RESTORE_POINT_SHAPE.replace(/(\w+)/g, 't.$1')} FROM restore_points t ${BY_KEYS}`, keyParams)).rows.map((r) => [rowKey(r), restorePointShape(r)]));
       const after = new Map<string, RestorePointShapeRow>();
-      for (const round of rounds(points, (p) => `${p.providerId}\u0000${p.nativeId}`)) {
+      for (const round of rounds(points, (p) => operationKeyOf(p))) {
         const { rows } = await client.query<RestorePointShapeRow>(`${UPSERT_RESTORE_POINTS} RETURNING ${RESTORE_POINT_SHAPE}`, [
           round.map((p) => p.providerId),
           round.map((p) => p.nativeId),

@@ -18,6 +18,11 @@ import type { HistoryChangeListener } from './history-changes.js';
 
 export type OperationSource = 'GATEWAY' | 'PROVIDER';
 
+/** An operation's natural key as one string, for maps and caches (providerId, nativeId). */
+export function operationKeyOf(key: { providerId: string; nativeId: string }): string {
+  return `${key.providerId}\u0000${key.nativeId}`;
+}
+
 /** One operation as the journal holds it. */
 export interface JournalOperation {
   providerId: string;

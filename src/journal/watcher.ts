@@ -19,7 +19,7 @@ import { nextRuns } from '../domain/recurrence/index.js';
 import { backfill } from './backfill.js';
 import type { Journal } from './journal.js';
 import { restorePointOf } from './restore-points.js';
-import type { DueRun } from './store.js';
+import { operationKeyOf, type DueRun } from './store.js';
 
 export interface WatcherOptions {
   intervalMs: number;
@@ -110,7 +110,7 @@ export class JournalWatcher {
     const listed = await provider.listOperations();
     const present = new Set<string>();
     for (const op of listed) {
-      const key = keyOf(op.providerId, op.nativeId);
+      const key = operationKeyOf(op);
       present.add(key);
       this.journal.observed(op);
       if (isOver(op)) await this.ended(provider, key, op);
@@ -174,9 +174,6 @@ export class JournalWatcher {
   }
 }
 
-function keyOf(providerId: string, nativeId: string): string {
-  return `${providerId}\u0000${nativeId}`;
-}
 
 function resourceKey(ref: ResourceRef): string {
   return `${ref.providerId}\u0000${ref.type}\u0000${ref.nativeId}`;

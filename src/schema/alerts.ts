@@ -9,7 +9,7 @@ import { ALERT_KINDS } from '../alerts/config.js';
 import type { Alert } from '../alerts/model.js';
 import type { AlertCursor } from '../alerts/store.js';
 import type { AlertsEngine } from '../alerts/engine.js';
-import type { JournalOperation, OperationKey } from '../journal/store.js';
+import { operationKeyOf, type JournalOperation, type OperationKey } from '../journal/store.js';
 import { builder } from './builder.js';
 import { parseAlertId } from './ids.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './connections.js';
@@ -35,10 +35,10 @@ export const AlertStateEnum = builder.enumType('AlertState', { values: ['OPEN', 
 const journalOperations: BatchLookup<OperationKey, JournalOperation | null> = {
   load: async (ctx, keys) => {
     const rows = await ctx.journal!.store.getOperations([...keys]).catch((): JournalOperation[] => []);
-    const byKey = new Map(rows.map((row) => [journalOperations.cacheKey(row), row]));
-    return keys.map((key) => byKey.get(journalOperations.cacheKey(key)) ?? null);
+    const byKey = new Map(rows.map((row) => [operationKeyOf(row), row]));
+    return keys.map((key) => byKey.get(operationKeyOf(key)) ?? null);
   },
-  cacheKey: (key) => `${key.providerId}\u0000${key.nativeId}`,
+  cacheKey: operationKeyOf,
 };
 
 const AlertRef = builder.objectRef<Alert>('Alert');

@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '../domain/errors.js';
 import type { Operation, ResourceRef } from '../domain/model.js';
-import type { OperationCursor, OperationFilter as StoreOperationFilter, OperationKey, OperationSource } from '../journal/store.js';
+import { operationKeyOf, type OperationCursor, type OperationFilter as StoreOperationFilter, type OperationKey, type OperationSource } from '../journal/store.js';
 import { builder } from './builder.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './connections.js';
 import type { GatewayContext } from './context.js';
@@ -29,7 +29,7 @@ type Origin = { source: OperationSource; startedBy?: string };
 /** A live operation (from a provider) learns its source from the journal: a list of them costs one journal read (store.getOperations). */
 const origins: BatchLookup<OperationKey, Origin> = {
   load: (ctx, keys) => journalOf(ctx)!.sourcesOf(keys),
-  cacheKey: (key) => `${key.providerId}\u0000${key.nativeId}`,
+  cacheKey: operationKeyOf,
 };
 
 function originOf(op: Operation & Partial<Origin>, ctx: GatewayContext): Promise<Origin> {
