@@ -29,7 +29,15 @@ export function operationChanges(providerId: string, before: OperationShape | un
     const [, , targetType, targetId, startedAt, updatedAt, finishedAt] = shape;
     if (targetId === null) continue;
     const at = startedAt ?? finishedAt ?? updatedAt;
-    changes.push({ resource: { providerId, type: targetType as ResourceType, nativeId: targetId }, from: at, to: Math.max(at, finishedAt ?? updatedAt) });
+    const end = Math.max(at, finishedAt ?? updatedAt);
+    // The same target before and after (the usual case): one change over both times.
+    const same = changes.find((c) => c.resource.type === targetType && c.resource.nativeId === targetId);
+    if (same) {
+      same.from = Math.min(same.from, at);
+      same.to = Math.max(same.to, end);
+    } else {
+      changes.push({ resource: { providerId, type: targetType as ResourceType, nativeId: targetId }, from: at, to: end });
+    }
   }
   return changes;
 }
