@@ -44,7 +44,7 @@ export class HistoryCache {
   }
 
   put(timezone: string, key: string, day: LocalDay, counts: DayCounts): void {
-    const zone = this.zone(timezone);
+    const zone = this.zones.get(timezone) ?? this.use(timezone);
     if (!zone.days.has(day.date)) zone.days.set(day.date, day);
     let byDate = zone.counts.get(key);
     if (!byDate) zone.counts.set(key, (byDate = new Map()));
@@ -71,8 +71,9 @@ export class HistoryCache {
     }
   }
 
-  /** Drop days too old to be shown again (at most hourly). */
-  trim(now: Date): void {
+  /** Before a query in `timezone`: it becomes the most recently used zone; days too old to be shown again go (at most hourly). */
+  prepare(timezone: string, now: Date): void {
+    if (this.zones.has(timezone)) this.use(timezone);
     if (now.getTime() - this.lastTrimAt < 3_600_000) return;
     this.lastTrimAt = now.getTime();
     const oldest = now.getTime() - KEEP_DAYS * DAY_MS;
@@ -85,7 +86,8 @@ export class HistoryCache {
     }
   }
 
-  private zone(timezone: string): Zone {
+  /** The zone's entry, made the most recently used (created if new, evicting the least used past MAX_ZONES). */
+  private use(timezone: string): Zone {
     let zone = this.zones.get(timezone);
     if (zone) {
       // Most recently used last.

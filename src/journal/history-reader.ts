@@ -64,7 +64,7 @@ export class HistoryReader {
       cache.invalidate(EVERYTHING);
       cache = undefined;
     }
-    cache?.trim(now);
+    cache?.prepare(timezone, now);
 
     // A day is read unless every resource's counts of it are kept.
     const toRead = days.map(() => cache === undefined);

@@ -332,7 +332,9 @@ export class PostgresJournal implements JournalStore {
       const changed: OperationShapeRow[] = [];
       for (const [key, row] of after) {
         const found = operationChanges(row.provider_id, before.get(key), operationShape(row));
-        if (found.length > 0) changes.push(...found), changed.push(row);
+        if (found.length === 0) continue;
+        changes.push(...found);
+        changed.push(row);
       }
       if (changed.length > 0) {
         // A restore point that is one of these operations (same native id) is no success of its own any more.
