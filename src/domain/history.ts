@@ -261,14 +261,6 @@ function indexBackups(slots: Slots, operations: HistoryOperation[], restorePoint
   for (const slot of slots.all()) slot.starts = Float64Array.from(slot.startList).sort();
 }
 
-/** Restore points no operation accounts for: each is a success of its own. */
-export function unaccountedRestorePoints(points: HistoryRestorePoint[], operations: HistoryOperation[]): HistoryRestorePoint[] {
-  const slots = new Slots();
-  indexBackups(slots, operations, points);
-  const kept = new Set([...slots.all()].flatMap((slot) => slot.unaccounted));
-  return points.filter((point) => kept.has(point));
-}
-
 /**
  * Closed intervals sorted by start, with the running maximum of their ends, so "does any hold
  * t" is a binary search and a short walk back: a dashboard asks it for every restore point of
