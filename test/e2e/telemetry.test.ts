@@ -3,7 +3,7 @@
  * to a real OTLP/HTTP receiver on loopback, in front of the simulators. CloudSigma is reached
  * through a loopback proxy that records the headers the gateway sends upstream.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -17,10 +17,9 @@ import { startDemo, DEMO_CREDENTIALS, type Demo } from '../../src/demo.js';
 import { OperationHistoryQuery } from '../support/journal-documents.js';
 import { VirtualMachinesQuery } from '../support/documents.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
-import { closedPort } from '../support/ports.js';
+import { buildOnce, killLeftovers, root, spawnGateway } from '../support/spawned-gateway.js';
 import { waitFor } from '../support/wait.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const SPAN_KIND_CLIENT = 3;
 
@@ -49,37 +48,14 @@ async function recordingProxy(target: string): Promise<{ url: string; seen: Inco
   };
 }
 
-interface SpawnedGateway {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<number | null>;
-}
-
-async function spawnGateway(configFile: string, env: Record<string, string>): Promise<SpawnedGateway> {
-  const port = await closedPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', configFile], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await Promise.race([
-    waitFor(() => output.includes('backup-gateway ready'), 'the gateway to be ready', 60_000),
-    exited.then((code) => {
-      throw new Error(`the gateway exited (${code}) before it was ready:\n${output}`);
-    }),
-  ]);
+/** The shared spawner (PORT=0: the ready line says where it bound), stopped with SIGTERM. */
+async function spawnTracedGateway(configFile: string, env: Record<string, string>) {
+  const gateway = await spawnGateway(configFile, { env: { LOG_LEVEL: 'warn', ...env } });
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    child,
-    output: () => output,
+    url: gateway.url,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      if (gateway.child.exitCode === null) gateway.child.kill('SIGTERM');
+      return gateway.exit;
     },
   };
 }
@@ -106,6 +82,7 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
   let configFile: string;
 
   beforeAll(async () => {
+    buildOnce();
     demo = await startDemo();
     receiver = await startOtlpReceiver();
     const cloudsigma = demo.providers.find((p) => p.kind === 'cloudsigma')!;
@@ -117,15 +94,16 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
   });
 
   afterAll(async () => {
+    killLeftovers();
     await proxy?.close();
     await receiver?.close();
     await demo?.close();
   });
 
   describe('http/json', () => {
-    let gateway: SpawnedGateway;
+    let gateway: Awaited<ReturnType<typeof spawnTracedGateway>>;
     beforeAll(async () => {
-      gateway = await spawnGateway(configFile, {
+      gateway = await spawnTracedGateway(configFile, {
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_SERVICE_NAME: 'gateway-under-test',
@@ -212,7 +190,7 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
 
   it('exports http/protobuf by default, and flushes what is batched when the gateway stops', async () => {
     // The default batch delay (5 s) is longer than this test waits before stopping the gateway.
-    const gateway = await spawnGateway(configFile, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.endpoint}/custom/traces` });
+    const gateway = await spawnTracedGateway(configFile, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.endpoint}/custom/traces` });
     const incoming = traceparent();
     try {
       const result = await post(gateway.url, print(VirtualMachinesQuery), { first: 1, filter: { providerIds: ['zrh'] } }, { traceparent: incoming.header });
@@ -228,7 +206,7 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
   }, 90_000);
 
   it('refuses an OTLP protocol it cannot speak, in one line', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', configFile], {
+    const result = spawnSync(process.execPath, ['dist/main.js', '--config', configFile], {
       cwd: root,
       env: { ...process.env, PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
       encoding: 'utf8',

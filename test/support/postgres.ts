@@ -6,7 +6,7 @@
  * `postgres` OS user. A machine without the binaries fails with a message saying so.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,7 +72,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
     chownSync(dir, Number(id.stdout), Number(group.stdout));
   }
   const data = join(dir, 'data');
-  const port = await closedPort();
+  let port = await closedPort();
   const exec = async (tool: string, args: string[]) => {
     const [file, argv] = command(bin, tool, args);
     try {
@@ -83,12 +83,29 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
     }
   };
   await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  const settings = [`-k ${dir}`, `-p ${port}`, '-c listen_addresses=127.0.0.1', '-c max_connections=100'];
-  if (!options.durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
-  const up = () => exec('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', join(dir, 'server.log'), '-o', settings.join(' ')]);
+  const settings = () => {
+    const list = [`-k ${dir}`, `-p ${port}`, '-c listen_addresses=127.0.0.1', '-c max_connections=100'];
+    if (!options.durable) list.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+    return list.join(' ');
+  };
+  const log = join(dir, 'server.log');
+  const up = () => exec('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', log, '-o', settings()]);
   const down = () => exec('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']);
   const handle = { bin, dir };
-  await up();
+  // Test files run in parallel: another one may bind the port between closedPort() and here.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await up();
+      break;
+    } catch (error) {
+      const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      if (attempt < 3 && /could not bind|address already in use/i.test(serverLog)) {
+        port = await closedPort();
+        continue;
+      }
+      throw new Error(`${(error as Error).message}\n${serverLog.trim()}`);
+    }
+  }
   running.add(handle);
 
   const base = `postgres://postgres@127.0.0.1:${port}`;

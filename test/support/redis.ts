@@ -11,15 +11,29 @@ export interface TestRedis {
 }
 
 export async function startRedis(): Promise<TestRedis> {
-  const port = await closedPort();
+  // Test files run in parallel: another one may bind the port between closedPort() and here.
+  for (let attempt = 1; ; attempt++) {
+    const port = await closedPort();
+    try {
+      return await startRedisOn(port);
+    } catch (error) {
+      if (attempt < 3 && /address already in use/i.test((error as Error).message)) continue;
+      throw error;
+    }
+  }
+}
+
+async function startRedisOn(port: number): Promise<TestRedis> {
   let child: ChildProcess;
+  let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.once('error', (error) => reject(new Error(`cannot start redis-server (apt-get install -y redis-server): ${error.message}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) resolve();
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it was ready:\n${output.trim()}`)));
   });
   await ready;
   return {
