@@ -15,7 +15,7 @@ import { waitFor } from '../support/wait.js';
 import { OperationsUpdatedSubscription, OperationUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
-import { closedPort } from '../support/ports.js';
+import { REFUSING_PORT } from '../support/ports.js';
 
 const POLL_MS = 100;
 let redis: TestRedis;
@@ -152,7 +152,7 @@ describe('several gateway instances with Redis', () => {
   });
 
   it('refuses to start when Redis cannot be reached, and says where it looked', async () => {
-    const port = await closedPort();
+    const port = REFUSING_PORT;
     const registry = ProviderRegistry.fromConfig(demo.providers);
     await expect(
       startGatewayServer({ registry, logger: createLogger({ level: 'silent' }), port: 0, redis: { url: `redis://:secret@127.0.0.1:${port}` } }),
