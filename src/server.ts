@@ -20,7 +20,7 @@ import { useObservability } from './plugins/observability.js';
 import { useTracing } from './plugins/tracing.js';
 import { useCompiledExecution } from './plugins/jit.js';
 import { telemetryEnabled } from './telemetry/setup.js';
-import { withRequestId } from './request-context.js';
+import { requestIdFrom } from './domain/request-scope.js';
 import { metricsRegistry } from './upstream/metrics.js';
 import { OperationTracker } from './operations/tracker.js';
 import type { Journal } from './journal/journal.js';
@@ -142,14 +142,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       const authorization = initial.connectionParams
         ? String(initial.connectionParams.authorization ?? initial.connectionParams.Authorization ?? '')
         : initial.request.headers.get('authorization');
-      return { registry, tracker, journal, alerts, reads: new RequestReads(registry), principal: principalFor(authorization) };
+      // Over WebSocket there are no per-operation headers: each operation gets a fresh id.
+      const requestId = requestIdFrom(initial.connectionParams ? undefined : initial.request.headers.get('x-request-id'));
+      return { requestId, registry, tracker, journal, alerts, reads: new RequestReads(registry, requestId), principal: principalFor(authorization) };
     },
   });
 
   let draining = false;
   // Requests being answered, and whether each is a stream (SSE), which only ends when its subscription does.
   const inFlight = new Map<ServerResponse, boolean>();
-  const server = createServer((req, res) => withRequestId(req.headers['x-request-id'] as string | undefined, () => handle(req, res)));
+  const server = createServer((req, res) => handle(req, res));
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (draining && path !== '/healthz' && path !== '/readyz') {

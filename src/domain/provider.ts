@@ -5,8 +5,12 @@
  *
  * `BaseProvider` answers every write with UnsupportedByProviderError, so a provider overrides
  * exactly what it can do and declares it in `capabilities`.
+ *
+ * Every call takes the `scope` of the GraphQL request it serves (request-scope.ts), to hand to
+ * each upstream call it makes; a caller outside a request (a poll, the journal) leaves it out.
  */
 import { UnsupportedByProviderError } from './errors.js';
+import type { RequestScope } from './request-scope.js';
 import type {
   Backup,
   BackupLocation,
@@ -66,41 +70,41 @@ export interface Provider {
   /** Ask the upstream now (used by /readyz and Provider.health when nothing is known yet). */
   probe(): Promise<ProviderHealth>;
 
-  listVirtualMachines(): Promise<VirtualMachine[]>;
-  listDisks(): Promise<Disk[]>;
-  listSchedules(): Promise<Schedule[]>;
-  listBackupLocations(): Promise<BackupLocation[]>;
+  listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]>;
+  listDisks(scope?: RequestScope): Promise<Disk[]>;
+  listSchedules(scope?: RequestScope): Promise<Schedule[]>;
+  listBackupLocations(scope?: RequestScope): Promise<BackupLocation[]>;
   /**
    * Schedule native id -> the resources it applies to. The gateway asks only when
    * `listSchedules()` left some `targets` undefined, so this may take the slow road.
    */
-  scheduleTargets(): Promise<Map<string, ResourceRef[]>>;
+  scheduleTargets(scope?: RequestScope): Promise<Map<string, ResourceRef[]>>;
   /** Backup location native id -> VM native ids; asked only when `virtualMachineIds` were not listed. */
-  locationTargets(): Promise<Map<string, string[]>>;
-  listBackups(resource: ResourceRef): Promise<Backup[]>;
-  getBackup(nativeId: string): Promise<Backup | undefined>;
+  locationTargets(scope?: RequestScope): Promise<Map<string, string[]>>;
+  listBackups(resource: ResourceRef, scope?: RequestScope): Promise<Backup[]>;
+  getBackup(nativeId: string, scope?: RequestScope): Promise<Backup | undefined>;
   /** Operations the upstream currently shows (running, or just finished). */
-  listOperations(): Promise<Operation[]>;
+  listOperations(scope?: RequestScope): Promise<Operation[]>;
   /** One operation's current state, also after it left the upstream's running list where the provider can tell. */
-  getOperation(nativeId: string): Promise<Operation | undefined>;
+  getOperation(nativeId: string, scope?: RequestScope): Promise<Operation | undefined>;
   /**
    * Finished operations of a resource the provider still reports (its history), for the
    * journal's backfill; providers whose history is their restore points leave it out.
    */
-  listHistory?(resource: ResourceRef): Promise<Operation[]>;
+  listHistory?(resource: ResourceRef, scope?: RequestScope): Promise<Operation[]>;
 
-  assignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;
-  unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void>;
-  assignBackupLocation(virtualMachineId: string, locationId: string): Promise<void>;
-  unassignBackupLocation(virtualMachineId: string, locationId: string): Promise<void>;
-  startBackup(target: ResourceRef): Promise<Operation>;
-  startOffsiteCopy(virtualMachineId: string): Promise<Operation>;
-  startRestore(backup: Backup, request: RestoreRequest): Promise<Operation>;
-  startVerification(virtualMachineId: string): Promise<Operation>;
-  abortOperation(operationId: string): Promise<Operation>;
-  createSchedule(draft: ScheduleDraft): Promise<Schedule>;
-  updateSchedule(id: string, patch: SchedulePatch): Promise<Schedule>;
-  deleteSchedules(ids: string[]): Promise<string[]>;
+  assignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void>;
+  unassignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void>;
+  assignBackupLocation(virtualMachineId: string, locationId: string, scope?: RequestScope): Promise<void>;
+  unassignBackupLocation(virtualMachineId: string, locationId: string, scope?: RequestScope): Promise<void>;
+  startBackup(target: ResourceRef, scope?: RequestScope): Promise<Operation>;
+  startOffsiteCopy(virtualMachineId: string, scope?: RequestScope): Promise<Operation>;
+  startRestore(backup: Backup, request: RestoreRequest, scope?: RequestScope): Promise<Operation>;
+  startVerification(virtualMachineId: string, scope?: RequestScope): Promise<Operation>;
+  abortOperation(operationId: string, scope?: RequestScope): Promise<Operation>;
+  createSchedule(draft: ScheduleDraft, scope?: RequestScope): Promise<Schedule>;
+  updateSchedule(id: string, patch: SchedulePatch, scope?: RequestScope): Promise<Schedule>;
+  deleteSchedules(ids: string[], scope?: RequestScope): Promise<string[]>;
 
   /** End upstream sessions; called once on shutdown. */
   close(): Promise<void>;
@@ -114,13 +118,13 @@ export abstract class BaseProvider implements Provider {
 
   abstract health(): ProviderHealth;
   abstract probe(): Promise<ProviderHealth>;
-  abstract listVirtualMachines(): Promise<VirtualMachine[]>;
-  abstract listSchedules(): Promise<Schedule[]>;
-  abstract scheduleTargets(): Promise<Map<string, ResourceRef[]>>;
-  abstract listBackups(resource: ResourceRef): Promise<Backup[]>;
-  abstract getBackup(nativeId: string): Promise<Backup | undefined>;
-  abstract listOperations(): Promise<Operation[]>;
-  abstract getOperation(nativeId: string): Promise<Operation | undefined>;
+  abstract listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]>;
+  abstract listSchedules(scope?: RequestScope): Promise<Schedule[]>;
+  abstract scheduleTargets(scope?: RequestScope): Promise<Map<string, ResourceRef[]>>;
+  abstract listBackups(resource: ResourceRef, scope?: RequestScope): Promise<Backup[]>;
+  abstract getBackup(nativeId: string, scope?: RequestScope): Promise<Backup | undefined>;
+  abstract listOperations(scope?: RequestScope): Promise<Operation[]>;
+  abstract getOperation(nativeId: string, scope?: RequestScope): Promise<Operation | undefined>;
 
   async listDisks(): Promise<Disk[]> {
     return [];

@@ -5,7 +5,6 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { currentRequestId } from '../request-context.js';
 import type { GatewayContext } from '../schema/context.js';
 import { errorCode } from './mask-errors.js';
 import { activeSubscriptions, graphqlDuration, graphqlOperations } from '../upstream/metrics.js';
@@ -30,7 +29,7 @@ export function useObservability(logger: Logger): Plugin<GatewayContext> {
           // A client's mistake (VALIDATION, FORBIDDEN, NOT_FOUND…) is info; error level is for what an operator must look into.
           logger[errorCodes?.includes('INTERNAL_SERVER_ERROR') ? 'error' : 'info'](
             {
-              requestId: currentRequestId(),
+              requestId: ctx.requestId,
               operation,
               type,
               outcome,

@@ -12,7 +12,7 @@ builder.node(BackupRef, {
   loadOne: async (id, ctx) => {
     const { providerId, nativeId } = splitLocalId(id);
     const provider = ctx.registry.get(providerId);
-    return provider ? ((await provider.getBackup(nativeId)) ?? null) : null;
+    return provider ? ((await provider.getBackup(nativeId, ctx.reads.writeScope)) ?? null) : null;
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'resource' in value && 'kind' in value,
   fields: (t) => ({

@@ -1,8 +1,9 @@
 /**
  * Per-request context. `reads` memoizes every provider list for the life of one GraphQL
  * request (or one subscription event), so however deeply a query nests, each upstream list is
- * fetched once: this is what keeps resolvers free of N+1 upstream calls. Every load runs in the
- * request's read scope, so the upstream requests behind different lists are shared too.
+ * fetched once: this is what keeps resolvers free of N+1 upstream calls. Every load gets the
+ * request's scope (domain/request-scope.ts), so the upstream requests behind different lists are
+ * shared too, and each carries the request's id.
  */
 import { GraphQLError } from 'graphql';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
@@ -22,9 +23,11 @@ import type { Journal } from '../journal/journal.js';
 import type { AlertsEngine } from '../alerts/engine.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Principal } from '../auth.js';
-import { inReadScope, type ReadMemo } from '../upstream/read-scope.js';
+import type { RequestScope } from '../domain/request-scope.js';
 
 export interface GatewayContext {
+  /** The caller's X-Request-ID (or a fresh one): in the operation's log line and sent upstream. */
+  requestId: string;
   registry: ProviderRegistry;
   tracker: OperationTracker;
   reads: RequestReads;
@@ -37,12 +40,23 @@ export interface GatewayContext {
 
 export class RequestReads {
   private readonly memo = new Map<string, Promise<unknown>>();
-  private upstreamMemo: ReadMemo = new Map();
+  /** What every provider read of this request is given: its id, and the upstream answers it shares. */
+  private scope: RequestScope;
   /** Errors of providers whose part of the answer is missing; appended to the response's `errors`. */
   readonly partialErrors: GraphQLError[] = [];
   private readonly reported = new Set<string>();
 
-  constructor(readonly registry: ProviderRegistry) {}
+  constructor(
+    readonly registry: ProviderRegistry,
+    readonly requestId?: string,
+  ) {
+    this.scope = { requestId, reads: new Map() };
+  }
+
+  /** For a write, and a read that must see the upstream as it is now: the request's id, no shared answers. */
+  get writeScope(): RequestScope {
+    return { requestId: this.requestId };
+  }
 
   provider(providerId: string): Provider {
     const provider = this.registry.get(providerId);
@@ -50,12 +64,12 @@ export class RequestReads {
     return provider;
   }
 
-  private once<T>(provider: Provider, what: string, load: () => Promise<T>): Promise<T> {
-    if (!this.registry.shareReads) return load();
+  private once<T>(provider: Provider, what: string, load: (scope: RequestScope) => Promise<T>): Promise<T> {
+    if (!this.registry.shareReads) return load(this.writeScope);
     const key = `${provider.id}\u0000${what}`;
     let pending = this.memo.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = inReadScope(this.upstreamMemo, load);
+      pending = load(this.scope);
       this.memo.set(key, pending);
     }
     return pending;
@@ -67,37 +81,37 @@ export class RequestReads {
   }
 
   virtualMachines(p: Provider): Promise<VirtualMachine[]> {
-    return this.once(p, 'vms', () => p.listVirtualMachines());
+    return this.once(p, 'vms', (scope) => p.listVirtualMachines(scope));
   }
   disks(p: Provider): Promise<Disk[]> {
-    return this.once(p, 'disks', () => p.listDisks());
+    return this.once(p, 'disks', (scope) => p.listDisks(scope));
   }
   schedules(p: Provider): Promise<Schedule[]> {
-    return this.once(p, 'schedules', () => p.listSchedules());
+    return this.once(p, 'schedules', (scope) => p.listSchedules(scope));
   }
   backupLocations(p: Provider): Promise<BackupLocation[]> {
-    return this.once(p, 'locations', () => p.listBackupLocations());
+    return this.once(p, 'locations', (scope) => p.listBackupLocations(scope));
   }
   /** From the schedule listing when it carries targets (no extra request), else from the provider. */
   scheduleTargets(p: Provider): Promise<Map<string, ResourceRef[]>> {
-    return this.once(p, 'scheduleTargets', async () => {
+    return this.once(p, 'scheduleTargets', async (scope) => {
       const schedules = await this.schedules(p);
       if (schedules.every((s) => s.targets)) return new Map(schedules.map((s) => [s.nativeId, s.targets!]));
-      return p.scheduleTargets();
+      return p.scheduleTargets(scope);
     });
   }
   locationTargets(p: Provider): Promise<Map<string, string[]>> {
-    return this.once(p, 'locationTargets', async () => {
+    return this.once(p, 'locationTargets', async (scope) => {
       const locations = await this.backupLocations(p);
       if (locations.every((l) => l.virtualMachineIds)) return new Map(locations.map((l) => [l.nativeId, l.virtualMachineIds!]));
-      return p.locationTargets();
+      return p.locationTargets(scope);
     });
   }
   operations(p: Provider): Promise<Operation[]> {
-    return this.once(p, 'operations', () => p.listOperations());
+    return this.once(p, 'operations', (scope) => p.listOperations(scope));
   }
   backups(p: Provider, resource: ResourceRef): Promise<Backup[]> {
-    return this.once(p, `backups:${resource.type}:${resource.nativeId}`, () => p.listBackups(resource));
+    return this.once(p, `backups:${resource.type}:${resource.nativeId}`, (scope) => p.listBackups(resource, scope));
   }
 
   /** Schedule id -> targets, inverted to resource native id -> schedule ids. */
@@ -180,6 +194,6 @@ export class RequestReads {
   /** Forget everything: a mutation calls this so its answer shows the state after the change. */
   clear(): void {
     this.memo.clear();
-    this.upstreamMemo = new Map();
+    this.scope = { requestId: this.requestId, reads: new Map() };
   }
 }

@@ -49,7 +49,7 @@ export async function findBackupLocation(ctx: GatewayContext, globalId: string, 
 export async function findBackup(ctx: GatewayContext, globalId: string, field: string): Promise<{ provider: Provider; backup: Backup }> {
   const decoded = parseId(globalId, field, ['Backup'] as const);
   const provider = providerOf(ctx, decoded, field);
-  const backup = await provider.getBackup(decoded.nativeId);
+  const backup = await provider.getBackup(decoded.nativeId, ctx.reads.writeScope);
   if (!backup) throw new NotFoundError(`${field}: no Backup ${decoded.nativeId} on provider "${provider.id}"`, provider.id);
   return { provider, backup };
 }

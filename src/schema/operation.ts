@@ -19,7 +19,7 @@ builder.node(OperationRef, {
     const provider = ctx.registry.get(providerId);
     if (!provider) return null;
     const [live, recorded] = await Promise.all([
-      provider.getOperation(nativeId),
+      provider.getOperation(nativeId, ctx.reads.writeScope),
       ctx.journal?.store.getOperation(providerId, nativeId).catch(() => undefined),
     ]);
     // The journal keeps what the provider forgot, and an outcome a restarted instance can no

@@ -11,8 +11,7 @@ import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
 import { breakerState, sharedReads, upstreamDuration, upstreamRequests, upstreamRetries } from './metrics.js';
-import { currentRequestId } from '../request-context.js';
-import { currentReadScope } from './read-scope.js';
+import type { RequestScope } from '../domain/request-scope.js';
 import { ReadCache } from './read-cache.js';
 import { startUpstreamSpan, type UpstreamSpan } from './tracing.js';
 
@@ -46,6 +45,8 @@ export interface UpstreamRequest {
   body?: string | URLSearchParams;
   /** Safe to repeat: reads. Writes are sent once, whatever happens. */
   idempotent: boolean;
+  /** The GraphQL request this call is for: its id goes upstream, and its reads are shared. */
+  scope?: RequestScope;
 }
 
 export interface UpstreamResponse {
@@ -136,21 +137,21 @@ export class UpstreamHttp {
   private readonly inflight = new Map<string, Promise<UpstreamResponse>>();
 
   /**
-   * Reads (idempotent requests) are shared where they can be: the request's read scope first,
+   * Reads (idempotent requests) are shared where they can be: the request's shared reads (`scope.reads`) first,
    * then the cache, then a read already on the wire. A write empties the cache.
    */
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
     if (!req.idempotent) return this.write(req);
     if (!this.shareReads) return this.observed(req);
     const key = readKey(req);
-    const scope = currentReadScope();
-    const scoped = scope?.get(key) as Promise<UpstreamResponse> | undefined;
+    const reads = req.scope?.reads;
+    const scoped = reads?.get(key) as Promise<UpstreamResponse> | undefined;
     if (scoped) {
       this.shared.request.inc();
       return scoped;
     }
-    const pending = this.read(key, req, scope !== undefined);
-    scope?.set(key, pending);
+    const pending = this.read(key, req, reads !== undefined);
+    reads?.set(key, pending);
     return pending;
   }
 
@@ -163,7 +164,7 @@ export class UpstreamHttp {
     }
   }
 
-  /** Only reads made for a query (inside a read scope) use the cache: polls always go upstream. */
+  /** Only reads made for a query (with the request's `reads`) use the cache: polls always go upstream. */
   private read(key: string, req: UpstreamRequest, cacheable: boolean): Promise<UpstreamResponse> {
     const cached = cacheable ? this.cache?.get(key) : undefined;
     if (cached) {
@@ -224,7 +225,7 @@ export class UpstreamHttp {
       }
       if (attempt > 0) upstreamRetries.inc({ provider: this.providerId, route: req.label });
       const started = performance.now();
-      const requestId = currentRequestId();
+      const requestId = req.scope?.requestId;
       let span: UpstreamSpan | undefined;
       // The total deadline (answer included); a plain timer costs less than AbortSignal.timeout.
       const deadline = new AbortController();

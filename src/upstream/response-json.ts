@@ -1,5 +1,5 @@
 /**
- * A shared read answer is parsed once. The read scope, the in-flight map and the cache hand
+ * A shared read answer is parsed once. The request's shared reads, the in-flight map and the cache hand
  * the same response object to every caller (a CloudSigma dashboard lists `drives` from four
  * places), and parsing the same large body again for each was the gateway's biggest single
  * CPU cost per query. Callers treat the parsed value as read-only.

@@ -144,7 +144,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
     it('logs in once, then posts urlencoded forms with string values, out=json, lang=en and the session', async () => {
       const { client: api, sent } = client();
       const before = authCount();
-      const [a, b, c] = await Promise.all([api.call('instances', {}, { idempotent: true }), api.list('instances'), api.call('keepalive')]);
+      const [a, b, c] = await Promise.all([api.call(undefined, 'instances', {}, { idempotent: true }), api.list(undefined, 'instances'), api.call(undefined, 'keepalive')]);
       expect(authCount() - before).toBe(1); // one login shared by concurrent calls
       expect(elemsOf(a)).toHaveLength(sim.variants.pageCap || 12); // one page
       expect(b.elems).toHaveLength(12);
@@ -168,10 +168,10 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
 
     it('logs in again once when the session expired, and repeats the call transparently', async () => {
       const { client: api, sent } = client();
-      await api.call('keepalive');
+      await api.call(undefined, 'keepalive');
       const before = authCount();
       sim.server.clock.advance(IDLE_MS + 1_000);
-      const doc = await api.call('instances', {}, { idempotent: true });
+      const doc = await api.call(undefined, 'instances', {}, { idempotent: true });
       expect(elemsOf(doc)).toHaveLength(sim.variants.pageCap || 12);
       expect(authCount() - before).toBe(1);
       // An "Insufficient privileges" answer is told from a real lack of rights by keepalive (§2.4).
@@ -180,7 +180,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
 
       // The kit's fault: the panel forgets the session once.
       sim.server.faults.set({ routes: { 'instances.fleio_bckps': { expireSessions: true, times: 1 } } });
-      const backups = await api.list('instances.fleio_bckps', { elid: instanceId('vps-kyiv-01') });
+      const backups = await api.list(undefined, 'instances.fleio_bckps', { elid: instanceId('vps-kyiv-01') });
       expect(backups.elems.length).toBeGreaterThan(0);
       expect(authCount() - before).toBe(2);
     });
@@ -188,7 +188,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
     it('gives up after one re-login, without the password or a session id in the message', async () => {
       const { client: api, sent } = client();
       sim.server.faults.set({ global: { expireSessions: true } });
-      const error = await failure(api.call('instances', {}, { idempotent: true }));
+      const error = await failure(api.call(undefined, 'instances', {}, { idempotent: true }));
       expect(error).toBeInstanceOf(UpstreamRejectedError);
       expect(error.message).toMatch(/fresh login/);
       expect(error.message).toContain(USER);
@@ -199,7 +199,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
 
     it('names the user, never the password, when the login is refused', async () => {
       const { client: api } = client({ password: 'hunter2-very-secret' });
-      const error = await failure(api.call('instances', {}, { idempotent: true }));
+      const error = await failure(api.call(undefined, 'instances', {}, { idempotent: true }));
       expect(error).toBeInstanceOf(UpstreamRejectedError);
       expect(error.message).toBe(`provider "vps" refused the login of user "${USER}" (the credentials were rejected): Invalid username or password`);
     });
@@ -207,30 +207,30 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
     it('maps doc.error to typed errors', async () => {
       const { client: api } = client();
       // Only `$type=missed` says "not found" by itself; the provider confirms other forms by the instance list.
-      const missing = await failure(api.call('instances.fleio_bckps', { elid: '999' }, { idempotent: true }));
+      const missing = await failure(api.call(undefined, 'instances.fleio_bckps', { elid: '999' }, { idempotent: true }));
       expect(missing).toBeInstanceOf(sim.variants.notFound === 'missed' ? NotFoundError : UpstreamRejectedError);
 
-      const unknownFunc = await failure(api.call('instances.teleport'));
+      const unknownFunc = await failure(api.call(undefined, 'instances.teleport'));
       expect(unknownFunc).toBeInstanceOf(UpstreamRejectedError);
       expect(unknownFunc.message).toMatch(/does not offer the function instances\.teleport/);
 
       const badTime = await failure(
-        api.call('instances.fleio_bckps.schedule.edit', { sok: 'ok', plid: instanceId('vps-ams-03'), name: 'x', rotation_days: '1', rotation_time: '25:00' }),
+        api.call(undefined, 'instances.fleio_bckps.schedule.edit', { sok: 'ok', plid: instanceId('vps-ams-03'), name: 'x', rotation_days: '1', rotation_time: '25:00' }),
       );
       expect(badTime).toBeInstanceOf(ValidationError);
       expect((badTime as ValidationError).field).toBe('rotation_time');
 
       const id = instanceId('vps-fra-03');
-      await api.call('instances.fleio_bckps.edit', { sok: 'ok', plid: id, name: 'contract-1' });
-      const busy = await failure(api.call('instances.fleio_bckps.edit', { sok: 'ok', plid: id, name: 'contract-2' }));
+      await api.call(undefined, 'instances.fleio_bckps.edit', { sok: 'ok', plid: id, name: 'contract-1' });
+      const busy = await failure(api.call(undefined, 'instances.fleio_bckps.edit', { sok: 'ok', plid: id, name: 'contract-2' }));
       expect(busy).toBeInstanceOf(ConflictError);
       expect(busy.message).toMatch(/another operation is running/);
       sim.server.clock.advance(BACKUP_MS + 100);
 
       sim.server.faults.set({ routes: { instances: { status: 503, times: 1 } } });
-      expect(await failure(api.call('instances', {}, { idempotent: true }))).toBeInstanceOf(UpstreamUnavailableError);
+      expect(await failure(api.call(undefined, 'instances', {}, { idempotent: true }))).toBeInstanceOf(UpstreamUnavailableError);
       sim.server.faults.set({ routes: { instances: { malformedBody: true, times: 1 } } });
-      expect(await failure(api.call('instances', {}, { idempotent: true }))).toBeInstanceOf(UpstreamUnavailableError);
+      expect(await failure(api.call(undefined, 'instances', {}, { idempotent: true }))).toBeInstanceOf(UpstreamUnavailableError);
     });
 
     it('reads every page, following p_elems, even when the panel caps its pages', async () => {
@@ -239,7 +239,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
           if (form.has('p_cnt')) form.set('p_cnt', '5');
         },
       });
-      const { elems } = await capped.client.list('instances');
+      const { elems } = await capped.client.list(undefined, 'instances');
       expect(new Set(elems.map((e) => scalar(e.id))).size).toBe(12);
       expect(capped.sent.filter((r) => r.label === 'instances').map((r) => r.form.get('p_num'))).toEqual(['1', '2', '3']);
     });
@@ -250,7 +250,7 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
           if (form.has('p_cnt')) (form.set('p_cnt', '5'), form.set('p_num', '1'));
         },
       });
-      const error = await failure(stuck.client.list('instances'));
+      const error = await failure(stuck.client.list(undefined, 'instances'));
       expect(error).toBeInstanceOf(UpstreamUnavailableError);
       expect(error.message).toMatch(/incomplete/);
     });

@@ -10,7 +10,6 @@ import { CloudSigmaClient, type CloudSigmaConnection } from '../../src/providers
 import { PendingOperations } from '../../src/providers/cloudsigma/pending.js';
 import { CloudSigmaProvider } from '../../src/providers/cloudsigma/provider.js';
 import { UpstreamHttp, type UpstreamRequest } from '../../src/upstream/http-client.js';
-import { withRequestId } from '../../src/request-context.js';
 import { CLOUDSIGMA_VARIANTS, EXAMPLE_SCHEDULERS, startCloudSigmaSimulator, type CloudSigmaSimulator } from '../../src/simulators/cloudsigma/index.js';
 import { SIM_PROFILES } from '../../src/simulators/kit/profile.js';
 
@@ -70,7 +69,7 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
   describe('CloudSigma client: protocol', () => {
     it('authenticates with Basic or Bearer and sends JSON headers and an X-REQUEST-ID', async () => {
       const basic = client();
-      const servers = await basic.client.list('servers');
+      const servers = await basic.client.list(undefined, 'servers');
       expect(servers).toHaveLength(sim.state.servers.size);
       const headers = basic.sent[0].headers!;
       expect(headers.authorization).toBe(`Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
@@ -79,14 +78,14 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
       expect(basic.sent[0].idempotent).toBe(true);
 
       const bearer = client({ username: undefined, password: undefined, token: TOKEN });
-      await withRequestId('gql-req-42', () => bearer.client.list('drives'));
+      await bearer.client.list({ requestId: 'gql-req-42' }, 'drives');
       expect(bearer.sent[0].headers!.authorization).toBe(`Bearer ${TOKEN}`);
       expect(bearer.sent[0].headers!['x-request-id']).toBe('gql-req-42');
       expect(new URL(bearer.sent[0].url).pathname).toBe('/api/2.0/drives/detail/');
     });
 
     it('reads every page, following total_count, even when the server caps its pages', async () => {
-      const all = await client().client.list('snapshots');
+      const all = await client().client.list(undefined, 'snapshots');
       expect(all.length).toBe(sim.state.snapshots.size);
       expect(all.length).toBeGreaterThan(20);
 
@@ -94,7 +93,7 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
       const capped = client({}, (url) => {
         if (url.searchParams.has('limit')) url.searchParams.set('limit', '7');
       });
-      const paged = await capped.client.list('snapshots');
+      const paged = await capped.client.list(undefined, 'snapshots');
       expect(new Set(paged.map((s) => s.uuid))).toEqual(new Set(all.map((s) => s.uuid)));
       expect(capped.sent.length).toBe(Math.ceil(all.length / 7));
       expect(capped.sent.map((r) => new URL(r.url).searchParams.get('offset'))).toEqual(capped.sent.map((_, i) => String(i * 7)));
@@ -102,40 +101,40 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
       // Filters are passed on, and an empty result is one request.
       const drive = [...sim.state.drives.values()].find((d) => d.name === 'db-01-os')!;
       const one = client();
-      const mine = await one.client.list('snapshots', { drive: drive.uuid });
+      const mine = await one.client.list(undefined, 'snapshots', { drive: drive.uuid });
       expect(mine.length).toBe(sim.state.driveSnapshots('local', drive.uuid).length);
       expect(new URL(one.sent[0].url).searchParams.get('drive')).toBe(drive.uuid);
     });
 
     it('maps error arrays to typed errors and never shows the secrets', async () => {
       const wrong = client({ password: 'hunter2-secret' });
-      const rejected = await failure(wrong.client.list('drives'));
+      const rejected = await failure(wrong.client.list(undefined, 'drives'));
       expect(rejected).toBeInstanceOf(UpstreamRejectedError);
       expect(rejected.message).toMatch(/credentials/);
       expect(rejected.message).not.toContain('hunter2-secret');
       expect(rejected.message).not.toContain(Buffer.from(`${USER}:hunter2-secret`).toString('base64'));
-      const badToken = await failure(client({ username: undefined, password: undefined, token: 'tok-very-secret' }).client.list('drives'));
+      const badToken = await failure(client({ username: undefined, password: undefined, token: 'tok-very-secret' }).client.list(undefined, 'drives'));
       expect(badToken).toBeInstanceOf(UpstreamRejectedError);
       expect(badToken.message).not.toContain('tok-very-secret');
 
       const { client: api } = client();
-      const missing = await failure(api.get('backupschedulers/00000000-0000-4000-8000-000000000000/', 'backupschedulers/{uuid}'));
+      const missing = await failure(api.get(undefined, 'backupschedulers/00000000-0000-4000-8000-000000000000/', 'backupschedulers/{uuid}'));
       expect(missing).toBeInstanceOf(NotFoundError);
 
-      const invalid = await failure(api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.weekday3am, user_timezone: 'Mars/Olympus' }]));
+      const invalid = await failure(api.create(undefined, 'backupschedulers', [{ ...EXAMPLE_SCHEDULERS.weekday3am, user_timezone: 'Mars/Olympus' }]));
       expect(invalid).toBeInstanceOf(ValidationError);
       expect((invalid as ValidationError).field).toBe('user_timezone');
 
       const drive = [...sim.state.drives.values()].find((d) => d.name === 'scratch-volume')!;
-      await api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]);
-      const refused = await failure(api.create('remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]));
+      await api.create(undefined, 'remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]);
+      const refused = await failure(api.create(undefined, 'remotesnapshots', [{ drive: drive.uuid, location: 'LON' }]));
       // The remote rules come as 403 permission, or (strict) as 400 validation on the drive.
       if (profile === 'strict') expect(refused).toMatchObject({ code: 'VALIDATION', field: 'drive' });
       else expect(refused).toBeInstanceOf(UpstreamRejectedError);
       expect(refused.message).toMatch(/refused|rejected/);
 
       sim.server.faults.set({ routes: { servers: { status: 503, times: 1 } } });
-      const down = await failure(api.list('servers'));
+      const down = await failure(api.list(undefined, 'servers'));
       expect(down).toBeInstanceOf(UpstreamUnavailableError);
       sim.server.faults.clear();
     });
@@ -157,11 +156,11 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
 
     it('creates, updates, acts and deletes with one request each, never marked idempotent', async () => {
       const { client: api, sent } = client();
-      const [created] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.sunday2300, name: 'contract-test' }]);
+      const [created] = await api.create(undefined, 'backupschedulers', [{ ...EXAMPLE_SCHEDULERS.sunday2300, name: 'contract-test' }]);
       expect(created).toMatchObject({ name: 'contract-test', type: 'snapshot' });
-      const updated = await api.put(`backupschedulers/${created.uuid}/`, 'backupschedulers/{uuid}', { ...EXAMPLE_SCHEDULERS.sunday2300, name: 'renamed' });
+      const updated = await api.put(undefined, `backupschedulers/${created.uuid}/`, 'backupschedulers/{uuid}', { ...EXAMPLE_SCHEDULERS.sunday2300, name: 'renamed' });
       expect(updated.name).toBe('renamed');
-      await api.delete('backupschedulers/', 'backupschedulers/bulk-delete', { objects: [{ uuid: created.uuid }] });
+      await api.delete(undefined, 'backupschedulers/', 'backupschedulers/bulk-delete', { objects: [{ uuid: created.uuid }] });
       expect(sim.state.schedulers.has(created.uuid as string)).toBe(false);
       expect(sent.map((r) => [r.method, r.idempotent])).toEqual([
         ['POST', false],
@@ -262,7 +261,7 @@ describe.each(SIM_PROFILES)('CloudSigma client and provider (%s profile)', (prof
     it('takes a remote snapshot for a drive on a remote scheduler', async () => {
       // A disabled remote scheduler of our own: no scheduled run can interfere.
       const { client: api } = client();
-      const [scheduler] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: 'contract remote', is_enabled: false, remote_location: 'FRA' }]);
+      const [scheduler] = await api.create(undefined, 'backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: 'contract remote', is_enabled: false, remote_location: 'FRA' }]);
       const drive = [...sim.state.drives.values()].find((d) => d.name === 'cache-01-os')!;
       await provider.assignSchedule({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid }, scheduler.uuid as string);
       const op = await provider.startBackup({ type: 'Disk', providerId: 'zrh', nativeId: drive.uuid });
@@ -363,7 +362,7 @@ describe('CloudSigma provider at each unconfirmed point (simulator variants)', (
   it.each(['permission', 'validation'] as const)('answers CONFLICT or UPSTREAM_REJECTED, never VALIDATION, when a remote-snapshot rule comes as %s', async (form) => {
     variants().remoteRuleRejection = form;
     const { client: api } = client({ baseUrl: vsim.baseUrl });
-    const [scheduler] = await api.create('backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: `rule ${form}`, is_enabled: false, remote_location: 'FRA' }]);
+    const [scheduler] = await api.create(undefined, 'backupschedulers', [{ ...EXAMPLE_SCHEDULERS.every45, name: `rule ${form}`, is_enabled: false, remote_location: 'FRA' }]);
     const drive = form === 'permission' ? 'web-03-os' : 'scratch-volume';
     await provider.assignSchedule(disk(drive), scheduler.uuid as string);
     await provider.startBackup(disk(drive));

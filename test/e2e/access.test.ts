@@ -77,8 +77,11 @@ describe('API keys and scopes', () => {
   it('lets an operate key start a backup, also when stored as a SHA-256 digest', async () => {
     const vms = await gw.gql(VirtualMachinesQuery, { first: 2, filter: { providerIds: ['hq'], configured: true } }, bearer(OPS_KEY));
     const [a, b] = vms.data!.virtualMachines.edges.map((e) => e.node.id);
-    const byOps = await gw.gql(StartBackupMutation, { input: { targetId: a } }, bearer(OPS_KEY));
+    const byOps = await gw.gql(StartBackupMutation, { input: { targetId: a } }, { ...bearer(OPS_KEY), 'x-request-id': 'write-me-1' });
     expect(byOps.data?.startBackup.__typename).toBe('StartOperationSuccess');
+    // The write upstream carries the caller's request id, as reads do.
+    const sent = gw.demo.simulators.altaro.server.requests.filter((r) => r.requestId === 'write-me-1');
+    expect(sent.map((r) => r.routeKey)).toContain('instructions/take-backup');
     const byHashed = await gw.gql(StartBackupMutation, { input: { targetId: b } }, bearer(HASHED_KEY));
     expect(byHashed.data?.startBackup.__typename).toBe('StartOperationSuccess');
   });

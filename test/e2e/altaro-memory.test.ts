@@ -71,13 +71,13 @@ describe.each(SIM_PROFILES)('Altaro provider on its own (%s profile)', (profile)
       const failures: string[] = [];
       const refusal = async () => {
         // An unknown route: the simulator's 404 text quotes the request URI, token included.
-        const error = await client.call('reports/nothing', { args: ['x'] }).then(() => undefined, (e: Error) => e);
+        const error = await client.call(undefined, 'reports/nothing', { args: ['x'] }).then(() => undefined, (e: Error) => e);
         failures.push(error!.message);
       };
       await refusal();
       const first = [...sim.state.sessions.keys()];
       sim.server.clock.advance(6 * 60_000); // the session expires: the next call logs in again
-      await client.call('vms/list');
+      await client.call(undefined, 'vms/list');
       await refusal();
       const tokens = new Set([...first, ...sim.state.sessions.keys()]);
       expect(tokens.size).toBe(2);

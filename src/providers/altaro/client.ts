@@ -11,6 +11,7 @@ import { ConflictError, GatewayError, UpstreamRejectedError, UpstreamUnavailable
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 
 export interface AltaroConnection {
   providerId: string;
@@ -56,6 +57,8 @@ interface CallOptions {
   body?: unknown;
   /** Reads may be retried; instructions and assignments are sent once. */
   idempotent?: boolean;
+  /** The GraphQL request this call is for (its id goes upstream, its reads are shared), if any. */
+  scope?: RequestScope;
 }
 
 export class AltaroClient {
@@ -72,14 +75,14 @@ export class AltaroClient {
   }
 
   /** Call `resource` (e.g. "vms/list") with the session token and `args` as path segments. */
-  async call(resource: string, options: CallOptions = {}): Promise<AltaroEnvelope> {
+  async call(scope: RequestScope | undefined, resource: string, options: CallOptions = {}): Promise<AltaroEnvelope> {
     const token = await this.session();
-    const reply = await this.send(resource, token, options);
+    const reply = await this.send(resource, token, { ...options, scope });
     if (reply.Success === false && isInvalidToken(reply)) {
       // Expired or ended elsewhere: one fresh login, one retry. The refused call did nothing upstream.
       if (this.token && (await this.token.catch(() => undefined)) === token) this.token = undefined;
       const fresh = await this.session();
-      return this.check(resource, await this.send(resource, fresh, options));
+      return this.check(resource, await this.send(resource, fresh, { ...options, scope }));
     }
     return this.check(resource, reply);
   }
@@ -143,6 +146,7 @@ export class AltaroClient {
         headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
         idempotent: options.idempotent ?? method === 'GET',
+        scope: options.scope,
       });
     } catch (error) {
       // The token is a path segment: a transport error that quotes the URL must not carry it.

@@ -6,6 +6,7 @@
  */
 import { UpstreamRejectedError } from '../../domain/errors.js';
 import type { Operation, OperationKind } from '../../domain/model.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { AltaroClient } from './client.js';
 import { listOf } from './client.js';
 import { num, outcomeOf, parseAltaroDate, str, type Wire } from './map.js';
@@ -18,13 +19,13 @@ const ROUTES: Array<{ kind: OperationKind; path: string; keys: string[] }> = [
 /** Reports per filter and kind read at most (the install keeps a bounded history anyway). */
 const COUNT = '100';
 
-export async function reportHistory(client: AltaroClient, providerId: string, vmRef: string, timeZone: string): Promise<Operation[]> {
+export async function reportHistory(scope: RequestScope | undefined, client: AltaroClient, providerId: string, vmRef: string, timeZone: string): Promise<Operation[]> {
   const operations: Operation[] = [];
   for (const route of ROUTES) {
     for (const filter of ['1', '2']) {
       let reply;
       try {
-        reply = await client.call(route.path, { args: [vmRef, filter, COUNT] });
+        reply = await client.call(scope, route.path, { args: [vmRef, filter, COUNT] });
       } catch (error) {
         if (error instanceof UpstreamRejectedError) break; // this install has no such report route
         throw error;

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpstreamUnavailableError } from '../../domain/errors.js';
 import type { Operation, OperationKind, ResourceRef } from '../../domain/model.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import { AltaroRefusal, listOf, type AltaroClient } from './client.js';
 import { jobIdOf, listedStatusOf, operationKindOf, str, toListedOperation, type Wire } from './map.js';
 import { DEFAULT_BOOK_LIMITS, OperationBook, type Baseline, type BookLimits, type KnownOperation } from './operation-book.js';
@@ -50,9 +51,9 @@ export class AltaroOperations {
 
   // ---- reading
 
-  async list(): Promise<Operation[]> {
+  async list(scope?: RequestScope): Promise<Operation[]> {
     const listedAt = Date.now();
-    const items = (await this.statuses()).filter((wire) => jobIdOf(wire));
+    const items = (await this.statuses(scope)).filter((wire) => jobIdOf(wire));
     const now = new Date();
     await this.firstSight(items);
     const states: Operation[] = [];
@@ -61,14 +62,14 @@ export class AltaroOperations {
     return states;
   }
 
-  async get(nativeId: string): Promise<Operation | undefined> {
+  async get(nativeId: string, scope?: RequestScope): Promise<Operation | undefined> {
     const id = nativeId.toLowerCase();
     const ended = this.book.endedState(id);
     if (ended) return ended;
     const listedAt = Date.now();
     let statuses: Wire[];
     try {
-      statuses = listOf<Wire>(await this.client.call('activity/operation-status', { args: [id] }), 'Statuses');
+      statuses = listOf<Wire>(await this.client.call(scope, 'activity/operation-status', { args: [id] }), 'Statuses');
     } catch (error) {
       // Some installs refuse a guid that is not running (any more): that is "not listed".
       if (!(error instanceof AltaroRefusal)) throw error;
@@ -93,17 +94,17 @@ export class AltaroOperations {
   // ---- starting
 
   /** Send an instruction that starts an operation on a VM; after a timeout, find out honestly whether it started. */
-  async instruct(kind: OperationKind, resource: string, vmRef: string): Promise<Operation> {
+  async instruct(kind: OperationKind, resource: string, vmRef: string, scope?: RequestScope): Promise<Operation> {
     // Read before sending: the running jobs (to spot a new one) and the VM's last report (to spot its outcome).
     const [prior, baseline] = await Promise.all([
-      this.statuses()
+      this.statuses(scope)
         .then((items) => new Set(items.map((wire) => jobIdOf(wire)).filter((id): id is string => !!id)))
         .catch(() => undefined),
       this.outcomes.baseline(kind, vmRef),
     ]);
     const sentAt = new Date();
     try {
-      const reply = await this.client.call(resource, { method: 'POST', args: [vmRef] });
+      const reply = await this.client.call(scope, resource, { method: 'POST', args: [vmRef] });
       return this.started(kind, reply.Data, vmRef, baseline, sentAt);
     } catch (error) {
       if (!(error instanceof UpstreamUnavailableError)) throw error;
@@ -112,17 +113,17 @@ export class AltaroOperations {
   }
 
   /** A restore-like instruction with a body: the same baseline, no start check (its path is unverified anyway). */
-  async instructWithBody(kind: OperationKind, resource: string, vmRef: string, body: unknown): Promise<Operation> {
+  async instructWithBody(kind: OperationKind, resource: string, vmRef: string, body: unknown, scope?: RequestScope): Promise<Operation> {
     const baseline = await this.outcomes.baseline(kind, vmRef);
     const sentAt = new Date();
-    const reply = await this.client.call(resource, { method: 'POST', body });
+    const reply = await this.client.call(scope, resource, { method: 'POST', body });
     return this.started(kind, reply.Data, vmRef, baseline, sentAt);
   }
 
-  async abort(operationId: string): Promise<Operation> {
-    await this.client.call('instructions/abort-operation', { method: 'POST', args: [operationId] });
+  async abort(operationId: string, scope?: RequestScope): Promise<Operation> {
+    await this.client.call(scope, 'instructions/abort-operation', { method: 'POST', args: [operationId] });
     return (
-      (await this.get(operationId)) ?? {
+      (await this.get(operationId, scope)) ?? {
         providerId: this.providerId,
         nativeId: operationId,
         kind: 'BACKUP',
@@ -149,7 +150,7 @@ export class AltaroOperations {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.options.startCheckSpacingMs ?? 700));
       let statuses: Wire[];
       try {
-        statuses = await this.statuses();
+        statuses = await this.statuses(undefined); // a check after the write: always fresh
       } catch {
         break; // the provider cannot be asked either
       }
@@ -176,8 +177,8 @@ export class AltaroOperations {
 
   // ---- internals
 
-  private async statuses(): Promise<Wire[]> {
-    return listOf<Wire>(await this.client.call('activity/operation-status'), 'Statuses');
+  private async statuses(scope: RequestScope | undefined): Promise<Wire[]> {
+    return listOf<Wire>(await this.client.call(scope, 'activity/operation-status'), 'Statuses');
   }
 
   /** Operations listed for the first time: remember them with what their VM (or every VM) showed before. */

@@ -57,6 +57,7 @@ interface LastReport {
 
 export type Resolution = { state: Operation } | { ambiguous: string } | undefined;
 
+/** Reads that find out how an operation ended: fresh from upstream each time, as a poll's are (no request scope). */
 export class OutcomeReader {
   constructor(
     private readonly client: AltaroClient,
@@ -65,7 +66,7 @@ export class OutcomeReader {
   ) {}
 
   async vmWires(): Promise<Wire[]> {
-    return listOf<Wire>(await this.client.call('vms/list'), 'VirtualMachines');
+    return listOf<Wire>(await this.client.call(undefined, 'vms/list'), 'VirtualMachines');
   }
 
   /** The VM's newest report of a kind; 'unavailable' when no report route answers (a refusal or 404). */
@@ -74,7 +75,7 @@ export class OutcomeReader {
     if (!route) return { signature: 'unavailable' };
     let reply;
     try {
-      reply = await this.client.call(route.path, { args: [vmRef] });
+      reply = await this.client.call(undefined, route.path, { args: [vmRef] });
     } catch (error) {
       if (error instanceof UpstreamRejectedError) return { signature: 'unavailable' };
       throw error;

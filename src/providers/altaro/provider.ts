@@ -18,6 +18,7 @@ import type {
   VirtualMachine,
 } from '../../domain/model.js';
 import { type RestoreRequest } from '../../domain/provider.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
@@ -72,7 +73,7 @@ export class AltaroProvider extends HttpProvider {
 
   /** An authenticated read (`protocol/version` needs no login, so it cannot tell whether ours works). */
   protected cheapRead(): Promise<unknown> {
-    return this.client.call('activity/operation-status');
+    return this.client.call(undefined, 'activity/operation-status');
   }
 
   protected endSession(): Promise<void> {
@@ -81,18 +82,18 @@ export class AltaroProvider extends HttpProvider {
 
   // ---- reads ----
 
-  private async vmWires(): Promise<Wire[]> {
-    return listOf<Wire>(await this.client.call('vms/list'), 'VirtualMachines');
+  private async vmWires(scope: RequestScope | undefined): Promise<Wire[]> {
+    return listOf<Wire>(await this.client.call(scope, 'vms/list'), 'VirtualMachines');
   }
 
-  async listVirtualMachines(): Promise<VirtualMachine[]> {
-    return (await this.vmWires()).map((wire) => toVirtualMachine(this.id, wire, this.timeZone));
+  async listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]> {
+    return (await this.vmWires(scope)).map((wire) => toVirtualMachine(this.id, wire, this.timeZone));
   }
 
-  private async scheduleWires(): Promise<Array<{ wire: Wire; kind: Schedule['kind'] }>> {
+  private async scheduleWires(scope: RequestScope | undefined): Promise<Array<{ wire: Wire; kind: Schedule['kind'] }>> {
     const [backup, sandbox] = await Promise.all([
-      this.client.call('schedules', { args: ['1', '0'] }),
-      this.client.call('schedules', { args: ['0', '1'] }),
+      this.client.call(scope, 'schedules', { args: ['1', '0'] }),
+      this.client.call(scope, 'schedules', { args: ['0', '1'] }),
     ]);
     return [
       ...listOf<Wire>(backup, 'BackupSchedules').map((wire) => ({ wire, kind: 'BACKUP' as const })),
@@ -101,8 +102,8 @@ export class AltaroProvider extends HttpProvider {
     ];
   }
 
-  async listSchedules(): Promise<Schedule[]> {
-    return (await this.scheduleWires()).map(({ wire, kind }) => ({
+  async listSchedules(scope?: RequestScope): Promise<Schedule[]> {
+    return (await this.scheduleWires(scope)).map(({ wire, kind }) => ({
       providerId: this.id,
       nativeId: String(str(wire.ScheduleId) ?? ''),
       name: str(wire.ScheduleName) ?? String(wire.ScheduleId),
@@ -114,10 +115,10 @@ export class AltaroProvider extends HttpProvider {
     }));
   }
 
-  private async locationWires(): Promise<Array<{ wire: Wire; kind: BackupLocation['kind'] }>> {
+  private async locationWires(scope: RequestScope | undefined): Promise<Array<{ wire: Wire; kind: BackupLocation['kind'] }>> {
     const [primary, offsite] = await Promise.all([
-      this.client.call('backuplocations', { args: ['1', '0'] }),
-      this.client.call('backuplocations', { args: ['0', '1'] }),
+      this.client.call(scope, 'backuplocations', { args: ['1', '0'] }),
+      this.client.call(scope, 'backuplocations', { args: ['0', '1'] }),
     ]);
     return [
       ...listOf<Wire>(primary, 'BackupLocations').map((wire) => ({ wire, kind: 'PRIMARY' as const })),
@@ -125,8 +126,8 @@ export class AltaroProvider extends HttpProvider {
     ];
   }
 
-  async listBackupLocations(): Promise<BackupLocation[]> {
-    return (await this.locationWires()).map(({ wire, kind }) => {
+  async listBackupLocations(scope?: RequestScope): Promise<BackupLocation[]> {
+    return (await this.locationWires(scope)).map(({ wire, kind }) => {
       const path = str(wire.LocationPath);
       return {
         providerId: this.id,
@@ -140,25 +141,25 @@ export class AltaroProvider extends HttpProvider {
   }
 
   /** Asked only when the schedule listing did not carry its VMs inline (see RequestReads.scheduleTargets). */
-  async scheduleTargets(): Promise<Map<string, ResourceRef[]>> {
-    const perVm = await this.perVmAssignments('vms/schedules', 'BackupSchedules', 'ScheduleId');
+  async scheduleTargets(scope?: RequestScope): Promise<Map<string, ResourceRef[]>> {
+    const perVm = await this.perVmAssignments(scope, 'vms/schedules', 'BackupSchedules', 'ScheduleId');
     return invert(perVm, (nativeId) => this.vmRef(nativeId));
   }
 
   /** Asked only when the location listing did not carry its VMs inline. */
-  async locationTargets(): Promise<Map<string, string[]>> {
-    const perVm = await this.perVmAssignments('vms/backuplocations', 'BackupLocations', 'BackupLocationId');
+  async locationTargets(scope?: RequestScope): Promise<Map<string, string[]>> {
+    const perVm = await this.perVmAssignments(scope, 'vms/backuplocations', 'BackupLocations', 'BackupLocationId');
     return invert(perVm, (nativeId) => nativeId);
   }
 
   /** VM ref -> assigned ids, one call per configured VM (the API has no bulk form). */
-  private async perVmAssignments(resource: string, key: string, idField: string): Promise<Map<string, string[]>> {
-    const refs = (await this.vmWires()).map((wire) => str(wire.AltaroVirtualMachineRef)).filter((ref): ref is string => !!ref);
+  private async perVmAssignments(scope: RequestScope | undefined, resource: string, key: string, idField: string): Promise<Map<string, string[]>> {
+    const refs = (await this.vmWires(scope)).map((wire) => str(wire.AltaroVirtualMachineRef)).filter((ref): ref is string => !!ref);
     const result = new Map<string, string[]>();
     // All at once: the connection pool (maxConnections) is what limits the load on the server.
     await Promise.all(
       refs.map(async (ref) => {
-        const reply = await this.client.call(resource, { args: [ref] });
+        const reply = await this.client.call(scope, resource, { args: [ref] });
         result.set(ref, listOf<Wire>(reply, key).map((item) => String(item[idField])));
       }),
     );
@@ -170,21 +171,21 @@ export class AltaroProvider extends HttpProvider {
   }
 
   /** Restore versions of a VM at each of its locations. Backup native id = "vmRef|locationId|version". */
-  async listBackups(resource: ResourceRef): Promise<Backup[]> {
+  async listBackups(resource: ResourceRef, scope?: RequestScope): Promise<Backup[]> {
     if (resource.type !== 'VirtualMachine') return [];
-    const assigned = listOf<Wire>(await this.client.call('vms/backuplocations', { args: [resource.nativeId] }), 'BackupLocations');
-    const all = await this.listBackupLocations();
+    const assigned = listOf<Wire>(await this.client.call(scope, 'vms/backuplocations', { args: [resource.nativeId] }), 'BackupLocations');
+    const all = await this.listBackupLocations(scope);
     const backups: Backup[] = [];
     for (const location of assigned) {
       const locationId = String(location.BackupLocationId);
       const known = all.find((l) => l.nativeId === locationId);
-      backups.push(...(await this.versionsAt(resource.nativeId, locationId, known?.path ?? str(location.LocationPath))));
+      backups.push(...(await this.versionsAt(scope, resource.nativeId, locationId, known?.path ?? str(location.LocationPath))));
     }
     return backups.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
   }
 
-  private async versionsAt(vmRef: string, locationId: string, path: string | undefined): Promise<Backup[]> {
-    const reply = await this.client.call('restore-options/available-versions', { args: [vmRef, locationId] });
+  private async versionsAt(scope: RequestScope | undefined, vmRef: string, locationId: string, path: string | undefined): Promise<Backup[]> {
+    const reply = await this.client.call(scope, 'restore-options/available-versions', { args: [vmRef, locationId] });
     const details = listOf<Wire>(reply, 'VirtualMachineRestoreDetails');
     const versions = details.flatMap((detail) => (Array.isArray(detail.Versions) ? (detail.Versions as unknown[]) : []));
     return versions.map((version) => {
@@ -203,77 +204,77 @@ export class AltaroProvider extends HttpProvider {
     });
   }
 
-  async getBackup(nativeId: string): Promise<Backup | undefined> {
+  async getBackup(nativeId: string, scope?: RequestScope): Promise<Backup | undefined> {
     const [vmRef, locationId, stamp] = nativeId.split('|');
     if (!vmRef || !locationId || !stamp) return undefined;
-    const location = (await this.listBackupLocations()).find((l) => l.nativeId === locationId);
+    const location = (await this.listBackupLocations(scope)).find((l) => l.nativeId === locationId);
     if (!location) return undefined;
-    return (await this.versionsAt(vmRef, locationId, location.path)).find((b) => b.nativeId === nativeId);
+    return (await this.versionsAt(scope, vmRef, locationId, location.path)).find((b) => b.nativeId === nativeId);
   }
 
-  listOperations(): Promise<Operation[]> {
-    return this.operations.list();
+  listOperations(scope?: RequestScope): Promise<Operation[]> {
+    return this.operations.list(scope);
   }
 
-  getOperation(nativeId: string): Promise<Operation | undefined> {
-    return this.operations.get(nativeId);
+  getOperation(nativeId: string, scope?: RequestScope): Promise<Operation | undefined> {
+    return this.operations.get(nativeId, scope);
   }
 
   /** Backup and offsite-copy reports the install still holds (the journal's backfill). */
-  async listHistory(resource: ResourceRef): Promise<Operation[]> {
+  async listHistory(resource: ResourceRef, scope?: RequestScope): Promise<Operation[]> {
     if (resource.type !== 'VirtualMachine') return [];
-    return reportHistory(this.client, this.id, resource.nativeId, this.timeZone);
+    return reportHistory(scope, this.client, this.id, resource.nativeId, this.timeZone);
   }
 
   // ---- writes ----
 
-  async assignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    await this.link('vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, true);
+  async assignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void> {
+    await this.link(scope, 'vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, true);
   }
 
-  async unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    await this.link('vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, false);
+  async unassignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void> {
+    await this.link(scope, 'vms/schedules', 'BackupSchedules', 'ScheduleId', this.configuredRef(target), scheduleId, false);
   }
 
-  async assignBackupLocation(vmId: string, locationId: string): Promise<void> {
-    await this.link('vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, true);
+  async assignBackupLocation(vmId: string, locationId: string, scope?: RequestScope): Promise<void> {
+    await this.link(scope, 'vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, true);
   }
 
-  async unassignBackupLocation(vmId: string, locationId: string): Promise<void> {
-    await this.link('vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, false);
+  async unassignBackupLocation(vmId: string, locationId: string, scope?: RequestScope): Promise<void> {
+    await this.link(scope, 'vms/backuplocations', 'BackupLocations', 'BackupLocationId', vmId, locationId, false);
   }
 
   /** POST (link) or DELETE (unlink); on an unknown outcome, re-read the VM's links to tell. */
-  private async link(resource: string, key: string, idField: string, vmRef: string, id: string, linked: boolean): Promise<void> {
+  private async link(scope: RequestScope | undefined, resource: string, key: string, idField: string, vmRef: string, id: string, linked: boolean): Promise<void> {
     await writeWithVerification(
       async () => {
-        await this.client.call(resource, { method: linked ? 'POST' : 'DELETE', args: [vmRef, id] });
+        await this.client.call(scope, resource, { method: linked ? 'POST' : 'DELETE', args: [vmRef, id] });
         return true;
       },
       async () => {
-        const now = listOf<Wire>(await this.client.call(resource, { args: [vmRef] }), key).some((item) => String(item[idField]) === id);
+        const now = listOf<Wire>(await this.client.call(scope, resource, { args: [vmRef] }), key).some((item) => String(item[idField]) === id);
         return now === linked ? true : undefined;
       },
       { what: `${linked ? 'assignment' : 'removal'} via ${resource}` },
     );
   }
 
-  async startBackup(target: ResourceRef): Promise<Operation> {
-    return this.operations.instruct('BACKUP', 'instructions/take-backup', this.configuredRef(target));
+  async startBackup(target: ResourceRef, scope?: RequestScope): Promise<Operation> {
+    return this.operations.instruct('BACKUP', 'instructions/take-backup', this.configuredRef(target), scope);
   }
 
-  async startOffsiteCopy(vmId: string): Promise<Operation> {
-    return this.operations.instruct('OFFSITE_COPY', 'instructions/take-offsitecopy', vmId);
+  async startOffsiteCopy(vmId: string, scope?: RequestScope): Promise<Operation> {
+    return this.operations.instruct('OFFSITE_COPY', 'instructions/take-offsitecopy', vmId, scope);
   }
 
-  async startVerification(vmId: string): Promise<Operation> {
+  async startVerification(vmId: string, scope?: RequestScope): Promise<Operation> {
     // Path unverified against a real install (contract §4.4 marks it unknown).
-    return this.operations.instruct('VERIFY', 'instructions/take-verification', vmId);
+    return this.operations.instruct('VERIFY', 'instructions/take-verification', vmId, scope);
   }
 
-  async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
+  async startRestore(backup: Backup, request: RestoreRequest, scope?: RequestScope): Promise<Operation> {
     const [vmRef, locationId, version] = backup.nativeId.split('|');
-    const vm = (await this.vmWires()).find((wire) => vmNativeId(wire) === vmRef);
+    const vm = (await this.vmWires(scope)).find((wire) => vmNativeId(wire) === vmRef);
     if (!vm) throw new NotFoundError(`virtual machine ${vmRef} of backup ${backup.nativeId} no longer exists on provider "${this.id}"`, this.id);
     const name = str(vm.VirtualMachineName) ?? vmRef;
     // Paths and body unverified against a real install (contract §4.4: field names from the vendor reference, path unknown).
@@ -289,11 +290,11 @@ export class AltaroProvider extends HttpProvider {
       DisableNicOnRestoredVirtualMachine: true,
     };
     const kind = request.sandbox ? 'SANDBOX_RESTORE' : 'RESTORE';
-    return this.operations.instructWithBody(kind, request.sandbox ? 'instructions/sandbox-restore' : 'instructions/restore', vmRef, body);
+    return this.operations.instructWithBody(kind, request.sandbox ? 'instructions/sandbox-restore' : 'instructions/restore', vmRef, body, scope);
   }
 
-  abortOperation(operationId: string): Promise<Operation> {
-    return this.operations.abort(operationId);
+  abortOperation(operationId: string, scope?: RequestScope): Promise<Operation> {
+    return this.operations.abort(operationId, scope);
   }
 
   private configuredRef(target: ResourceRef): string {

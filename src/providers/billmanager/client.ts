@@ -33,6 +33,7 @@
  * - Only reads are `idempotent` (retried by UpstreamHttp); login and writes are sent once.
  */
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
@@ -54,6 +55,8 @@ export interface CallOptions {
   idempotent?: boolean;
   /** Extra values to keep out of error messages (e.g. a generated rebuild password). */
   secrets?: string[];
+  /** The GraphQL request this call is for (its id goes upstream, its reads are shared), if any. */
+  scope?: RequestScope;
 }
 
 export interface ListResult {
@@ -88,7 +91,8 @@ export class BillmanagerClient {
   }
 
   /** Call `func` with the session; re-login once on an expired session. Returns `doc`. */
-  async call(func: string, params: Record<string, FormValue> = {}, options: CallOptions = {}): Promise<Wire> {
+  async call(scope: RequestScope | undefined, func: string, params: Record<string, FormValue> = {}, options: CallOptions = {}): Promise<Wire> {
+    options = { ...options, scope };
     const sessionId = await this.sessionId();
     let doc = await this.send(func, { ...params, auth: sessionId }, options);
     if (errorOf(doc) && (await this.isSessionProblem(doc, sessionId))) {
@@ -110,12 +114,12 @@ export class BillmanagerClient {
    * Every element of a list function, all pages. Identical reads share their pages in
    * UpstreamHttp (within a GraphQL request, and while one is on the wire).
    */
-  async list(func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
+  async list(scope: RequestScope | undefined, func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
     const elems: Wire[] = [];
     const seen = new Set<string>();
     let first: Wire | undefined;
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const doc = await this.call(func, { ...params, p_cnt: PAGE_SIZE, p_num: page, p_col: '+id' }, { idempotent: true });
+      const doc = await this.call(scope, func, { ...params, p_cnt: PAGE_SIZE, p_num: page, p_col: '+id' }, { idempotent: true });
       first ??= doc;
       const items = elemsOf(doc);
       let added = 0;
@@ -213,6 +217,7 @@ export class BillmanagerClient {
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form.toString(),
       idempotent: options.idempotent ?? false,
+      scope: options.scope,
     });
     let parsed: unknown;
     try {

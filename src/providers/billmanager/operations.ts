@@ -39,6 +39,7 @@ import {
   showsRebuild,
   vmRef,
 } from './map.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { BillmanagerReads } from './reads.js';
 
 /** How long to wait for what would confirm an operation's outcome. */
@@ -88,23 +89,23 @@ export class BillmanagerOperations {
 
   // ---------------------------------------------------------------------------- start
 
-  async startBackup(instanceId: string): Promise<Operation> {
-    const before = await this.reads.backupWires(instanceId);
+  async startBackup(scope: RequestScope | undefined, instanceId: string): Promise<Operation> {
+    const before = await this.reads.backupWires(scope, instanceId);
     if (!before) throw new NotFoundError(`targetId: no instance ${instanceId} on provider "${this.providerId}"`, this.providerId);
     const known = new Set(before.map(idOf));
     const startedAt = new Date();
     const name = `gateway backup ${formatLocal(startedAt, this.timeZone)}`;
     const ours = (list: Wire[]) => list.find((b) => !known.has(idOf(b)) && scalar(b.name) === name);
     const reply = await writeWithVerification(
-      () => this.client.call('instances.fleio_bckps.edit', { sok: 'ok', plid: instanceId, name }),
+      () => this.client.call(scope, 'instances.fleio_bckps.edit', { sok: 'ok', plid: instanceId, name }),
       async () => {
-        const fresh = ours((await this.reads.backupWires(instanceId, true)) ?? []);
+        const fresh = ours((await this.reads.backupWires(scope, instanceId, true)) ?? []);
         return fresh ? ({ id: { $: idOf(fresh) } } as Wire) : undefined;
       },
       { what: `backup of instance ${instanceId}` },
     );
     const answeredId = scalar(reply.id);
-    const after = (await this.reads.backupWires(instanceId, true).catch(() => undefined)) ?? [];
+    const after = (await this.reads.backupWires(scope, instanceId, true).catch(() => undefined)) ?? [];
     const wire = (answeredId ? after.find((b) => idOf(b) === answeredId) : undefined) ?? ours(after);
     const nativeId = wire
       ? backupNativeId(instanceId, idOf(wire))
@@ -115,7 +116,7 @@ export class BillmanagerOperations {
     return this.settle(this.backupState(nativeId, instanceId, wire, new Date()));
   }
 
-  async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
+  async startRestore(scope: RequestScope | undefined, backup: Backup, request: RestoreRequest): Promise<Operation> {
     if (request.restoredName !== undefined) {
       throw new ValidationError(
         'restoredName: BILLmanager restores by rebuilding the instance in place from the backup; it cannot restore into a new, named instance',
@@ -128,7 +129,7 @@ export class BillmanagerOperations {
     if (backup.status && backupStatusOf(backup.status) !== 'SUCCEEDED') {
       throw new ConflictError(`backupId: backup ${parsed.backupId} is "${backup.status}"; only an Active backup can be restored`, this.providerId);
     }
-    const view = await this.client.call('image.edit', { elid: parsed.backupId }, { idempotent: true });
+    const view = await this.client.call(scope, 'image.edit', { elid: parsed.backupId }, { idempotent: true });
     const fleioId = scalar(view.fleio_id);
     if (!fleioId) {
       throw new UpstreamRejectedError(this.providerId, `provider "${this.providerId}" did not give the image id (fleio_id) of backup ${parsed.backupId}, which a rebuild needs`);
@@ -138,13 +139,13 @@ export class BillmanagerOperations {
     const nativeId = `${parsed.instanceId}/rebuild@${startedAt.getTime()}`;
     this.watch(nativeId, { kind: 'RESTORE', instanceId: parsed.instanceId, startedAt: startedAt.getTime(), seenRunning: false, seenListed: false });
     const rebuilding = async () => {
-      const instance = await this.reads.instance(parsed.instanceId);
+      const instance = await this.reads.instance(scope, parsed.instanceId);
       return instance && restoreStatusOf(instanceStatusText(instance) ?? '') === 'RUNNING' ? instance : undefined;
     };
     try {
       await writeWithVerification(
         async () =>
-          this.client.call(
+          this.client.call(scope, 
             'instances.fleio.rebuild',
             { elid: parsed.instanceId, sok: 'ok', clicked_button: 'ok', zone: 'own', select_rebuild: fleioId, enablessh: 'off', password },
             { secrets: [password] },
@@ -156,7 +157,7 @@ export class BillmanagerOperations {
       this.watched.delete(nativeId);
       throw error;
     }
-    const instance = await this.reads.instance(parsed.instanceId).catch(() => undefined);
+    const instance = await this.reads.instance(scope, parsed.instanceId).catch(() => undefined);
     if (instance) return this.settle(this.restoreState(nativeId, parsed.instanceId, instance, new Date()));
     return { providerId: this.providerId, nativeId, kind: 'RESTORE', status: 'QUEUED', target: vmRef(this.providerId, parsed.instanceId), startedAt, updatedAt: new Date() };
   }
@@ -164,9 +165,9 @@ export class BillmanagerOperations {
   // ---------------------------------------------------------------------------- read
 
   /** Backups being saved and instances being rebuilt (ours, or a rebuild the panel names). */
-  async list(): Promise<Operation[]> {
+  async list(scope: RequestScope | undefined): Promise<Operation[]> {
     const now = new Date();
-    const instances = await this.reads.instanceWires();
+    const instances = await this.reads.instanceWires(scope);
     const perInstance = await Promise.all(instances.map(async (instance) => {
       const id = idOf(instance);
       const ops: Operation[] = [];
@@ -178,7 +179,7 @@ export class BillmanagerOperations {
       } else if (showsRebuild(status)) {
         ops.push(this.restoreState(`${id}/rebuild`, id, instance, now));
       }
-      for (const backup of (await this.reads.backupWires(id, true)) ?? []) {
+      for (const backup of (await this.reads.backupWires(scope, id, true)) ?? []) {
         const state = backupStatusOf(scalar(backup.fleio_status));
         if (state !== 'RUNNING' && state !== 'QUEUED') continue;
         const pending = this.watchedOf('BACKUP', id, scalar(backup.name));
@@ -190,18 +191,18 @@ export class BillmanagerOperations {
     return perInstance.flat();
   }
 
-  async get(nativeId: string): Promise<Operation | undefined> {
+  async get(scope: RequestScope | undefined, nativeId: string): Promise<Operation | undefined> {
     const done = this.finished.get(nativeId);
     if (done) return done;
     const parsed = parseNativeId(nativeId);
     if (!parsed) return undefined;
     const now = new Date();
     if (parsed.kind === 'rebuild') {
-      const instance = await this.reads.instance(parsed.instanceId);
+      const instance = await this.reads.instance(scope, parsed.instanceId);
       if (!instance) return this.vanishedInstance(nativeId, parsed.instanceId, 'RESTORE', now);
       return this.settle(this.restoreState(nativeId, parsed.instanceId, instance, now));
     }
-    const backups = await this.reads.backupWires(parsed.instanceId);
+    const backups = await this.reads.backupWires(scope, parsed.instanceId);
     if (!backups) return this.vanishedInstance(nativeId, parsed.instanceId, 'BACKUP', now);
     if (parsed.kind === 'backup') {
       const wire = backups.find((b) => idOf(b) === parsed.backupId);

@@ -18,6 +18,7 @@
  */
 import type { Backup, Capability, Operation, ResourceRef, Schedule, VirtualMachine } from '../../domain/model.js';
 import type { RestoreRequest, ScheduleDraft, SchedulePatch } from '../../domain/provider.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
 import { BillmanagerClient, idOf, type BillmanagerConnection } from './client.js';
@@ -70,7 +71,7 @@ export class BillmanagerProvider extends HttpProvider {
 
   /** A cheap authenticated read: the first instance. */
   protected cheapRead(): Promise<unknown> {
-    return this.client.call('instances', { p_cnt: 1, p_num: 1 }, { idempotent: true });
+    return this.client.call(undefined, 'instances', { p_cnt: 1, p_num: 1 }, { idempotent: true });
   }
 
   protected endSession(): Promise<void> {
@@ -79,12 +80,12 @@ export class BillmanagerProvider extends HttpProvider {
 
   // ---------------------------------------------------------------------------- reads
 
-  async listVirtualMachines(): Promise<VirtualMachine[]> {
+  async listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]> {
     const now = new Date();
-    const instances = await this.reads.instanceWires();
+    const instances = await this.reads.instanceWires(scope);
     return Promise.all(instances.map(async (wire) => {
       const id = idOf(wire);
-      const [backups, schedules] = await Promise.all([this.reads.backupWires(id, true), this.reads.scheduleList(id, false, true)]);
+      const [backups, schedules] = await Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]);
       return toVirtualMachine(
         this.id,
         wire,
@@ -96,55 +97,55 @@ export class BillmanagerProvider extends HttpProvider {
     }));
   }
 
-  async listSchedules(): Promise<Schedule[]> {
-    return this.schedules.list();
+  async listSchedules(scope?: RequestScope): Promise<Schedule[]> {
+    return this.schedules.list(scope);
   }
 
-  async scheduleTargets(): Promise<Map<string, ResourceRef[]>> {
-    return new Map((await this.listSchedules()).map((s) => [s.nativeId, s.targets ?? []]));
+  async scheduleTargets(scope?: RequestScope): Promise<Map<string, ResourceRef[]>> {
+    return new Map((await this.listSchedules(scope)).map((s) => [s.nativeId, s.targets ?? []]));
   }
 
-  async listBackups(resource: ResourceRef): Promise<Backup[]> {
+  async listBackups(resource: ResourceRef, scope?: RequestScope): Promise<Backup[]> {
     if (resource.type !== 'VirtualMachine') return [];
-    const wires = (await this.reads.backupWires(resource.nativeId)) ?? [];
+    const wires = (await this.reads.backupWires(scope, resource.nativeId)) ?? [];
     return newestFirst(wires.map((wire) => toBackup(this.id, resource.nativeId, wire, this.timeZone)));
   }
 
-  async getBackup(nativeId: string): Promise<Backup | undefined> {
+  async getBackup(nativeId: string, scope?: RequestScope): Promise<Backup | undefined> {
     const parsed = parseNativeId(nativeId);
     if (parsed?.kind !== 'backup') return undefined;
-    const wire = (await this.reads.backupWires(parsed.instanceId))?.find((b) => idOf(b) === parsed.backupId);
+    const wire = (await this.reads.backupWires(scope, parsed.instanceId))?.find((b) => idOf(b) === parsed.backupId);
     return wire ? toBackup(this.id, parsed.instanceId, wire, this.timeZone) : undefined;
   }
 
-  async listOperations(): Promise<Operation[]> {
-    return this.operations.list();
+  async listOperations(scope?: RequestScope): Promise<Operation[]> {
+    return this.operations.list(scope);
   }
 
-  async getOperation(nativeId: string): Promise<Operation | undefined> {
-    return this.operations.get(nativeId);
+  async getOperation(nativeId: string, scope?: RequestScope): Promise<Operation | undefined> {
+    return this.operations.get(scope, nativeId);
   }
 
   // ---------------------------------------------------------------------------- writes
 
-  async startBackup(target: ResourceRef): Promise<Operation> {
-    return this.operations.startBackup(this.validate.instanceOf(target, 'targetId', 'backs up instances (VirtualMachines) only'));
+  async startBackup(target: ResourceRef, scope?: RequestScope): Promise<Operation> {
+    return this.operations.startBackup(scope, this.validate.instanceOf(target, 'targetId', 'backs up instances (VirtualMachines) only'));
   }
 
-  async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
+  async startRestore(backup: Backup, request: RestoreRequest, scope?: RequestScope): Promise<Operation> {
     if (request.sandbox) return super.startRestore(backup, request);
-    return this.operations.startRestore(backup, request);
+    return this.operations.startRestore(scope, backup, request);
   }
 
-  async createSchedule(draft: ScheduleDraft): Promise<Schedule> {
-    return this.schedules.create(draft);
+  async createSchedule(draft: ScheduleDraft, scope?: RequestScope): Promise<Schedule> {
+    return this.schedules.create(scope, draft);
   }
 
-  async updateSchedule(id: string, patch: SchedulePatch): Promise<Schedule> {
-    return this.schedules.update(id, patch);
+  async updateSchedule(id: string, patch: SchedulePatch, scope?: RequestScope): Promise<Schedule> {
+    return this.schedules.update(scope, id, patch);
   }
 
-  async deleteSchedules(ids: string[]): Promise<string[]> {
-    return this.schedules.delete(ids);
+  async deleteSchedules(ids: string[], scope?: RequestScope): Promise<string[]> {
+    return this.schedules.delete(scope, ids);
   }
 }

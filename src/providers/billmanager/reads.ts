@@ -10,6 +10,7 @@
  * when the list lacks it; otherwise the error stands (or the list really is empty).
  */
 import { NotFoundError, UpstreamRejectedError } from '../../domain/errors.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { BillmanagerClient, ListResult } from './client.js';
 import { idOf } from './client.js';
 import { rotationOf } from './map.js';
@@ -33,36 +34,36 @@ export class BillmanagerReads {
     return { scheduleInstance: this.scheduleInstance.size };
   }
 
-  async instanceWires(): Promise<Wire[]> {
-    return (await this.client.list('instances')).elems.filter((wire) => idOf(wire) !== '');
+  async instanceWires(scope: RequestScope | undefined): Promise<Wire[]> {
+    return (await this.client.list(scope, 'instances')).elems.filter((wire) => idOf(wire) !== '');
   }
 
-  async instance(instanceId: string): Promise<Wire | undefined> {
-    return (await this.instanceWires()).find((wire) => idOf(wire) === instanceId);
+  async instance(scope: RequestScope | undefined, instanceId: string): Promise<Wire | undefined> {
+    return (await this.instanceWires(scope)).find((wire) => idOf(wire) === instanceId);
   }
 
   /**
    * An instance's backups; undefined when the instance does not exist. `listed`: the id comes
    * from an instance list just read, so an empty answer needs no check.
    */
-  async backupWires(instanceId: string, listed = false): Promise<Wire[] | undefined> {
-    const result = await this.ofInstance(instanceId, listed, () => this.client.list('instances.fleio_bckps', { elid: instanceId }));
+  async backupWires(scope: RequestScope | undefined, instanceId: string, listed = false): Promise<Wire[] | undefined> {
+    const result = await this.ofInstance(scope, instanceId, listed, () => this.client.list(scope, 'instances.fleio_bckps', { elid: instanceId }));
     return result?.elems;
   }
 
   /** An instance's schedules (+ `backup_rotation` when asked); undefined when the instance does not exist. */
-  async scheduleList(instanceId: string, withRotation: boolean, listed = false): Promise<ScheduleList | undefined> {
-    const result = await this.ofInstance(instanceId, listed, () => this.client.list('instances.fleio_bckps.schedule', { elid: instanceId }));
+  async scheduleList(scope: RequestScope | undefined, instanceId: string, withRotation: boolean, listed = false): Promise<ScheduleList | undefined> {
+    const result = await this.ofInstance(scope, instanceId, listed, () => this.client.list(scope, 'instances.fleio_bckps.schedule', { elid: instanceId }));
     if (!result) return undefined;
     for (const wire of result.elems) this.rememberSchedule(idOf(wire), instanceId);
     let rotation = rotationOf(result.doc);
-    if (rotation === undefined && withRotation && result.elems.length > 0) rotation = await this.rotationFromView(instanceId);
+    if (rotation === undefined && withRotation && result.elems.length > 0) rotation = await this.rotationFromView(scope, instanceId);
     return { elems: result.elems, rotation };
   }
 
   /** `backup_rotation` from the instance view (§5.3), for panels whose schedule list lacks it. */
-  async rotationFromView(instanceId: string): Promise<number | undefined> {
-    const doc = await this.ofInstance(instanceId, true, () => this.client.call('instances.edit', { elid: instanceId }, { idempotent: true }));
+  async rotationFromView(scope: RequestScope | undefined, instanceId: string): Promise<number | undefined> {
+    const doc = await this.ofInstance(scope, instanceId, true, () => this.client.call(scope, 'instances.edit', { elid: instanceId }, { idempotent: true }));
     return doc ? rotationOf(doc) : undefined;
   }
 
@@ -81,17 +82,17 @@ export class BillmanagerReads {
   }
 
   /** A per-instance read, with the instance's absence confirmed by the instance list (see above). */
-  private async ofInstance<T extends Wire | ListResult>(instanceId: string, listed: boolean, read: () => Promise<T>): Promise<T | undefined> {
+  private async ofInstance<T extends Wire | ListResult>(scope: RequestScope | undefined, instanceId: string, listed: boolean, read: () => Promise<T>): Promise<T | undefined> {
     let result: T;
     try {
       result = await read();
     } catch (error) {
       if (!(error instanceof NotFoundError || error instanceof UpstreamRejectedError)) throw error;
-      if (!(await this.instance(instanceId))) return undefined;
+      if (!(await this.instance(scope, instanceId))) return undefined;
       throw error;
     }
     const empty = 'elems' in result && Array.isArray(result.elems) ? result.elems.length === 0 : false;
-    if (empty && !listed && !(await this.instance(instanceId))) return undefined;
+    if (empty && !listed && !(await this.instance(scope, instanceId))) return undefined;
     return result;
   }
 }

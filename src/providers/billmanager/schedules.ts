@@ -13,6 +13,7 @@
 import { GatewayError, NotFoundError, UpstreamUnavailableError } from '../../domain/errors.js';
 import type { Schedule } from '../../domain/model.js';
 import type { ScheduleDraft, SchedulePatch } from '../../domain/provider.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import type { Wire } from '../wire.js';
 import { type BillmanagerClient, idOf, scalar } from './client.js';
@@ -32,9 +33,9 @@ export class BillmanagerSchedules {
   ) {}
 
   /** Every schedule of every instance. */
-  async list(): Promise<Schedule[]> {
-    const instances = await this.reads.instanceWires();
-    const perInstance = await Promise.all(instances.map(async (wire) => this.schedulesFrom(idOf(wire), await this.reads.scheduleList(idOf(wire), true, true))));
+  async list(scope: RequestScope | undefined): Promise<Schedule[]> {
+    const instances = await this.reads.instanceWires(scope);
+    const perInstance = await Promise.all(instances.map(async (wire) => this.schedulesFrom(idOf(wire), await this.reads.scheduleList(scope, idOf(wire), true, true))));
     return perInstance.flat();
   }
 
@@ -56,7 +57,7 @@ export class BillmanagerSchedules {
   /** Wire element -> the schedule mapped from it (with what else it was mapped from). */
   private readonly mapped = new WeakMap<Wire, { instanceId: string; rotation?: number; schedule: Schedule }>();
 
-  async create(draft: ScheduleDraft): Promise<Schedule> {
+  async create(scope: RequestScope | undefined, draft: ScheduleDraft): Promise<Schedule> {
     const v = this.validate;
     const instanceId = v.instanceOf(draft.target, 'targetId', 'schedules belong to one instance: give the instance (a VirtualMachine) as targetId');
     if (draft.kind !== 'BACKUP') throw v.error(`kind: BILLmanager schedules make BACKUP images, not ${draft.kind}`, 'kind');
@@ -68,22 +69,22 @@ export class BillmanagerSchedules {
     if (!when) throw v.error('weekly: give weekly {daysOfWeek, times} or native {rotation_days, rotation_time}', 'weekly');
     const rotation = draft.retention !== undefined ? v.rotation(draft.retention) : undefined;
 
-    const before = await this.reads.scheduleList(instanceId, false);
+    const before = await this.reads.scheduleList(scope, instanceId, false);
     if (!before) throw new NotFoundError(`targetId: no instance ${instanceId} on provider "${this.providerId}"`, this.providerId);
     const known = new Set(before.elems.map(idOf));
     let previous: number | undefined;
     if (rotation !== undefined) {
-      previous = before.rotation ?? (await this.reads.rotationFromView(instanceId));
-      if (previous !== rotation) await this.setRotation(instanceId, rotation);
+      previous = before.rotation ?? (await this.reads.rotationFromView(scope, instanceId));
+      if (previous !== rotation) await this.setRotation(scope, instanceId, rotation);
     }
 
     const matches = (wire: Wire) => scalar(wire.name) === name && sameDays(wire.rotation_days, when.days) && parseRotationTime(wire.rotation_time) === when.time;
     let reply: Wire;
     try {
-      reply = await withRotationRollback({ previous, next: rotation }, (r) => this.setRotation(instanceId, r), () =>
+      reply = await withRotationRollback({ previous, next: rotation }, (r) => this.setRotation(scope, instanceId, r), () =>
         writeWithVerification(
           () =>
-            this.client.call('instances.fleio_bckps.schedule.edit', {
+            this.client.call(scope, 'instances.fleio_bckps.schedule.edit', {
               sok: 'ok',
               clicked_button: 'ok',
               elid: '',
@@ -93,7 +94,7 @@ export class BillmanagerSchedules {
               rotation_time: when.time,
             }),
           async () => {
-            const fresh = (await this.reads.scheduleList(instanceId, false, true))?.elems.find((wire) => !known.has(idOf(wire)) && matches(wire));
+            const fresh = (await this.reads.scheduleList(scope, instanceId, false, true))?.elems.find((wire) => !known.has(idOf(wire)) && matches(wire));
             return fresh ? ({ id: { $: idOf(fresh) } } as Wire) : undefined;
           },
           { what: `schedule "${name}" of instance ${instanceId}` },
@@ -104,7 +105,7 @@ export class BillmanagerSchedules {
     }
 
     const answeredId = scalar(reply.id);
-    const after = await this.reads.scheduleList(instanceId, true, true);
+    const after = await this.reads.scheduleList(scope, instanceId, true, true);
     const wire = (answeredId ? after?.elems.find((w) => idOf(w) === answeredId) : undefined) ?? after?.elems.find((w) => !known.has(idOf(w)) && matches(w));
     if (!wire) {
       throw new UpstreamUnavailableError(
@@ -115,13 +116,13 @@ export class BillmanagerSchedules {
     return toSchedule(this.providerId, instanceId, wire, after?.rotation, this.timeZone);
   }
 
-  async update(id: string, patch: SchedulePatch): Promise<Schedule> {
+  async update(scope: RequestScope | undefined, id: string, patch: SchedulePatch): Promise<Schedule> {
     const v = this.validate;
     v.zone(patch.timezone);
     v.enabled(patch.enabled);
     const name = patch.name !== undefined ? v.name(patch.name) : undefined;
     const rotation = patch.retention !== undefined ? v.rotation(patch.retention) : undefined;
-    const { instanceId, wire: current, rotation: currentRotation } = await this.locate(id);
+    const { instanceId, wire: current, rotation: currentRotation } = await this.locate(scope, id);
     const currentDays = parseRotationDays(current.rotation_days);
     const currentTime = parseRotationTime(current.rotation_time);
     const when = v.when(patch, currentDays && currentTime ? { days: currentDays, time: currentTime } : undefined);
@@ -140,7 +141,7 @@ export class BillmanagerSchedules {
       try {
         await writeWithVerification(
           () =>
-            this.client.call('instances.fleio_bckps.schedule.edit', {
+            this.client.call(scope, 'instances.fleio_bckps.schedule.edit', {
               sok: 'ok',
               clicked_button: 'ok',
               elid: id,
@@ -149,7 +150,7 @@ export class BillmanagerSchedules {
               rotation_days: days.join(','),
               rotation_time: time,
             }),
-          async () => ((await this.reads.scheduleList(instanceId, false, true))?.elems.some((w) => idOf(w) === id && applied(w)) ? ({} as Wire) : undefined),
+          async () => ((await this.reads.scheduleList(scope, instanceId, false, true))?.elems.some((w) => idOf(w) === id && applied(w)) ? ({} as Wire) : undefined),
           { what: `update of schedule ${id}` },
         );
       } catch (error) {
@@ -158,28 +159,28 @@ export class BillmanagerSchedules {
     }
     if (rotation !== undefined && rotation !== currentRotation) {
       try {
-        await this.setRotation(instanceId, rotation);
+        await this.setRotation(scope, instanceId, rotation);
       } catch (error) {
         if (error instanceof GatewayError && (name !== undefined || when)) error.message += '; the schedule itself was updated';
         throw error;
       }
     }
-    const after = await this.reads.scheduleList(instanceId, true, true);
+    const after = await this.reads.scheduleList(scope, instanceId, true, true);
     const wire = after?.elems.find((w) => idOf(w) === id);
     if (!wire) throw new NotFoundError(`id: schedule ${id} is no longer listed on provider "${this.providerId}"`, this.providerId);
     return toSchedule(this.providerId, instanceId, wire, after?.rotation, this.timeZone);
   }
 
-  async delete(ids: string[]): Promise<string[]> {
+  async delete(scope: RequestScope | undefined, ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const listedIds = async () => new Set((await this.list()).map((s) => s.nativeId));
+    const listedIds = async () => new Set((await this.list(scope)).map((s) => s.nativeId));
     const before = await listedIds();
     const missing = unique.filter((id) => !before.has(id));
     if (missing.length > 0) throw new NotFoundError(`ids: no schedule ${missing.join(', ')} on provider "${this.providerId}"`, this.providerId);
     await writeWithVerification(
       async () => {
-        await this.client.call('instances.fleio_bckps.schedule.delete', { elid: unique.join(', ') });
+        await this.client.call(scope, 'instances.fleio_bckps.schedule.delete', { elid: unique.join(', ') });
         return true;
       },
       async () => {
@@ -193,33 +194,33 @@ export class BillmanagerSchedules {
   }
 
   /** The instance holding a schedule: the one it was last listed under, else a scan of all instances. */
-  private async locate(id: string): Promise<{ instanceId: string; wire: Wire; rotation?: number }> {
+  private async locate(scope: RequestScope | undefined, id: string): Promise<{ instanceId: string; wire: Wire; rotation?: number }> {
     const cached = this.reads.scheduleInstanceOf(id);
     if (cached) {
-      const list = await this.reads.scheduleList(cached, true);
+      const list = await this.reads.scheduleList(scope, cached, true);
       const wire = list?.elems.find((w) => idOf(w) === id);
       if (wire) return { instanceId: cached, wire, rotation: list?.rotation };
     }
-    const instances = await this.reads.instanceWires();
+    const instances = await this.reads.instanceWires(scope);
     const found = await Promise.all(instances.map(async (instance) => {
-      const list = await this.reads.scheduleList(idOf(instance), false, true);
+      const list = await this.reads.scheduleList(scope, idOf(instance), false, true);
       const wire = list?.elems.find((w) => idOf(w) === id);
       return wire ? { instanceId: idOf(instance), wire } : undefined;
     }));
     const hit = found.find((f) => f !== undefined);
     if (!hit) throw new NotFoundError(`id: no schedule ${id} on provider "${this.providerId}"`, this.providerId);
-    const list = await this.reads.scheduleList(hit.instanceId, true, true);
+    const list = await this.reads.scheduleList(scope, hit.instanceId, true, true);
     return { ...hit, rotation: list?.rotation };
   }
 
-  private async setRotation(instanceId: string, rotation: number): Promise<void> {
+  private async setRotation(scope: RequestScope | undefined, instanceId: string, rotation: number): Promise<void> {
     try {
       await writeWithVerification(
         async () => {
-          await this.client.call('instances.edit', { elid: instanceId, sok: 'ok', clicked_button: 'ok', backup_rotation: rotation });
+          await this.client.call(scope, 'instances.edit', { elid: instanceId, sok: 'ok', clicked_button: 'ok', backup_rotation: rotation });
           return true;
         },
-        async () => ((await this.reads.rotationFromView(instanceId)) === rotation ? true : undefined),
+        async () => ((await this.reads.rotationFromView(scope, instanceId)) === rotation ? true : undefined),
         { what: `backup_rotation of instance ${instanceId}` },
       );
     } catch (error) {

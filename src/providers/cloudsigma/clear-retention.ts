@@ -13,6 +13,7 @@
  * rest of the update was saved, the rules were not, and the message says so.
  */
 import { UpstreamRejectedError, ValidationError } from '../../domain/errors.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import type { CloudSigmaClient, Wire } from './client.js';
 import { retentionOf } from './map.js';
 
@@ -35,7 +36,7 @@ export class RetentionClearer {
   ) {}
 
   /** PUT `body` (the full definition) with each "no rules" form until a read-back shows none; the scheduler as read back. */
-  async clear(uuid: string, body: Wire): Promise<Wire> {
+  async clear(scope: RequestScope | undefined, uuid: string, body: Wire): Promise<Wire> {
     const path = `backupschedulers/${encodeURIComponent(uuid)}/`;
     const order = [this.working, ...FORMS.keys()].filter((i, pos, all) => all.indexOf(i) === pos);
     const tried: string[] = [];
@@ -43,7 +44,7 @@ export class RetentionClearer {
     for (const index of order) {
       const form = FORMS[index];
       try {
-        await this.client.put(path, 'backupschedulers/{uuid}', { ...body, retention_policy: form.value() });
+        await this.client.put(scope, path, 'backupschedulers/{uuid}', { ...body, retention_policy: form.value() });
       } catch (error) {
         // A refusal of the form is a validation error on the policy; any other refusal is the update's own.
         if (error instanceof ValidationError && (!error.field || error.field.startsWith('retention_policy'))) {
@@ -52,7 +53,7 @@ export class RetentionClearer {
         }
         throw error;
       }
-      last = await this.client.get(path, 'backupschedulers/{uuid}');
+      last = await this.client.get(scope, path, 'backupschedulers/{uuid}');
       if (!hasRetentionRules(last)) {
         this.working = index;
         return last;

@@ -14,6 +14,7 @@
  * answer (timeout) is checked by reading back too, and stays UPSTREAM_UNAVAILABLE if nothing shows.
  */
 import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import { CredentialsRejectedError, type CloudSigmaClient, type Wire } from './client.js';
 import { driveSchedulerUuid } from './map.js';
 
@@ -22,7 +23,7 @@ const DRIVE_PUT_KEYS = ['name', 'size', 'media', 'meta', 'tags', 'affinities', '
 
 interface ClearForm {
   what: string;
-  send(client: CloudSigmaClient, drive: Wire): Promise<unknown>;
+  send(client: CloudSigmaClient, drive: Wire, scope: RequestScope | undefined): Promise<unknown>;
   /** Whether a 404 means "not this way" rather than "no such drive". */
   notFoundMeansUnsupported?: boolean;
 }
@@ -30,12 +31,12 @@ interface ClearForm {
 const path = (uuid: string) => `drives/${encodeURIComponent(uuid)}/`;
 
 const FORMS: ClearForm[] = [
-  { what: 'set_scheduler with backup_policy_uuid null', send: (c, d) => c.action('drives', String(d.uuid), 'set_scheduler', { backup_policy_uuid: null }) },
-  { what: 'set_scheduler with backup_policy_uuid ""', send: (c, d) => c.action('drives', String(d.uuid), 'set_scheduler', { backup_policy_uuid: '' }) },
-  { what: 'set_scheduler without backup_policy_uuid', send: (c, d) => c.action('drives', String(d.uuid), 'set_scheduler', {}) },
+  { what: 'set_scheduler with backup_policy_uuid null', send: (c, d, scope) => c.action(scope, 'drives', String(d.uuid), 'set_scheduler', { backup_policy_uuid: null }) },
+  { what: 'set_scheduler with backup_policy_uuid ""', send: (c, d, scope) => c.action(scope, 'drives', String(d.uuid), 'set_scheduler', { backup_policy_uuid: '' }) },
+  { what: 'set_scheduler without backup_policy_uuid', send: (c, d, scope) => c.action(scope, 'drives', String(d.uuid), 'set_scheduler', {}) },
   {
     what: 'a PUT of the drive without backup_scheduler',
-    send: (c, d) => c.put(path(String(d.uuid)), 'drives/{uuid}', Object.fromEntries(DRIVE_PUT_KEYS.filter((k) => k in d).map((k) => [k, d[k]]))),
+    send: (c, d, scope) => c.put(scope, path(String(d.uuid)), 'drives/{uuid}', Object.fromEntries(DRIVE_PUT_KEYS.filter((k) => k in d).map((k) => [k, d[k]]))),
     notFoundMeansUnsupported: true,
   },
 ];
@@ -50,17 +51,17 @@ export class SchedulerClearer {
   ) {}
 
   /** Take `schedulerUuid` off `drive` (as read just before); resolves only once a read-back shows it off. */
-  async clear(drive: Wire, schedulerUuid: string, label: string): Promise<void> {
+  async clear(scope: RequestScope | undefined, drive: Wire, schedulerUuid: string, label: string): Promise<void> {
     const uuid = String(drive.uuid);
     const order = [this.working, ...FORMS.keys()].filter((i, pos, all) => all.indexOf(i) === pos);
     const tried: string[] = [];
     for (const index of order) {
       const form = FORMS[index];
       try {
-        await form.send(this.client, drive);
+        await form.send(this.client, drive, scope);
       } catch (error) {
         if (error instanceof UpstreamUnavailableError) {
-          if (await this.isOff(uuid, schedulerUuid).catch(() => false)) return void (this.working = index);
+          if (await this.isOff(scope, uuid, schedulerUuid).catch(() => false)) return void (this.working = index);
           error.message += `; read back afterwards, ${label} still carries scheduler ${schedulerUuid}`;
           throw error;
         }
@@ -70,7 +71,7 @@ export class SchedulerClearer {
         }
         throw error;
       }
-      if (await this.isOff(uuid, schedulerUuid)) return void (this.working = index);
+      if (await this.isOff(scope, uuid, schedulerUuid)) return void (this.working = index);
       tried.push(`${form.what} (accepted, but the drive still carries it)`);
     }
     throw new UpstreamRejectedError(
@@ -80,8 +81,8 @@ export class SchedulerClearer {
     );
   }
 
-  private async isOff(driveUuid: string, schedulerUuid: string): Promise<boolean> {
-    const drive = await this.client.get(path(driveUuid), 'drives/{uuid}');
+  private async isOff(scope: RequestScope | undefined, driveUuid: string, schedulerUuid: string): Promise<boolean> {
+    const drive = await this.client.get(scope, path(driveUuid), 'drives/{uuid}');
     return driveSchedulerUuid(drive) !== schedulerUuid;
   }
 }

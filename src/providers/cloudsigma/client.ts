@@ -28,7 +28,7 @@ import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, Validat
 import type { UpstreamHttp, UpstreamResponse } from '../../upstream/http-client.js';
 import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
-import { currentRequestId } from '../../request-context.js';
+import type { RequestScope } from '../../domain/request-scope.js';
 import { isRecord, type Wire } from '../wire.js';
 
 export interface CloudSigmaConnection {
@@ -94,13 +94,13 @@ export class CloudSigmaClient {
    * `filters` are exact GET filters (e.g. `{drive: uuid}`). Repeated reads are shared by
    * UpstreamHttp (within a GraphQL request, and while one is on the wire).
    */
-  async list(resource: string, filters: Record<string, string> = {}): Promise<Wire[]> {
+  async list(scope: RequestScope | undefined, resource: string, filters: Record<string, string> = {}): Promise<Wire[]> {
     const label = `${resource}/detail`;
     const byUuid = new Map<string, Wire>();
     const anonymous: Wire[] = [];
     let offset = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.send('GET', `${resource}/detail/`, { label, query: { ...filters, limit: String(PAGE_SIZE), offset: String(offset) } });
+      const body = await this.send(scope, 'GET', `${resource}/detail/`, { label, query: { ...filters, limit: String(PAGE_SIZE), offset: String(offset) } });
       const { objects, total } = this.envelope(label, body);
       for (const object of objects) {
         const uuid = typeof object.uuid === 'string' ? object.uuid : undefined;
@@ -118,18 +118,18 @@ export class CloudSigmaClient {
    * `capabilities/` needs them is not documented, so it proves nothing about them.
    */
   async probe(): Promise<void> {
-    await this.send('GET', 'servers/', { label: 'servers/probe', query: { limit: '1', fields: 'uuid' } });
+    await this.send(undefined, 'GET', 'servers/', { label: 'servers/probe', query: { limit: '1', fields: 'uuid' } });
   }
 
   /** One object: `GET {path}` (e.g. "drives/{uuid}/"). */
-  async get(path: string, label: string): Promise<Wire> {
-    return this.single(label, await this.send('GET', path, { label }));
+  async get(scope: RequestScope | undefined, path: string, label: string): Promise<Wire> {
+    return this.single(label, await this.send(scope, 'GET', path, { label }));
   }
 
   /** `POST {resource}/` with `{"objects": [...]}`; the created objects. */
-  async create(resource: string, objects: Wire[]): Promise<Wire[]> {
+  async create(scope: RequestScope | undefined, resource: string, objects: Wire[]): Promise<Wire[]> {
     const label = `${resource}/create`;
-    const body = await this.send('POST', `${resource}/`, { label, body: { objects } });
+    const body = await this.send(scope, 'POST', `${resource}/`, { label, body: { objects } });
     if (body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as Wire).objects)) {
       return ((body as Wire).objects as unknown[]).filter(isRecord);
     }
@@ -137,23 +137,24 @@ export class CloudSigmaClient {
   }
 
   /** `PUT {path}` with the full definition; the object as stored. */
-  async put(path: string, label: string, body: Wire): Promise<Wire> {
-    return this.single(label, await this.send('PUT', path, { label, body }));
+  async put(scope: RequestScope | undefined, path: string, label: string, body: Wire): Promise<Wire> {
+    return this.single(label, await this.send(scope, 'PUT', path, { label, body }));
   }
 
   /** `DELETE {path}` (one object, or a list with `{"objects": [{"uuid"}]}`); 204. */
-  async delete(path: string, label: string, body?: unknown): Promise<void> {
-    await this.send('DELETE', path, { label, body });
+  async delete(scope: RequestScope | undefined, path: string, label: string, body?: unknown): Promise<void> {
+    await this.send(scope, 'DELETE', path, { label, body });
   }
 
   /** `POST {resource}/{uuid}/action/?do={action}`; the object the 202 answers with. */
-  async action(resource: string, uuid: string, action: string, body?: unknown, query: Record<string, string> = {}): Promise<Wire> {
+  async action(scope: RequestScope | undefined, resource: string, uuid: string, action: string, body?: unknown, query: Record<string, string> = {}): Promise<Wire> {
     const label = `${resource}/{uuid}/action/${action}`;
-    const reply = await this.send('POST', `${resource}/${encodeURIComponent(uuid)}/action/`, { label, body, query: { do: action, ...query } });
+    const reply = await this.send(scope, 'POST', `${resource}/${encodeURIComponent(uuid)}/action/`, { label, body, query: { do: action, ...query } });
     return this.single(label, reply);
   }
 
-  private async send(method: Method, path: string, options: SendOptions): Promise<unknown> {
+  /** `scope`: the GraphQL request this call is for (its id as X-REQUEST-ID, its shared reads), if any. */
+  private async send(scope: RequestScope | undefined, method: Method, path: string, options: SendOptions): Promise<unknown> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
     const response = await this.http.request({
       method,
@@ -162,11 +163,12 @@ export class CloudSigmaClient {
       headers: {
         authorization: this.authorization,
         accept: 'application/json',
-        'x-request-id': currentRequestId() ?? randomUUID(),
+        'x-request-id': scope?.requestId ?? randomUUID(),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       idempotent: method === 'GET',
+      scope,
     });
     if (response.status === 401) this.http.credentialsRejected(this.errorOf(401, options.label, undefined).message);
     else if (response.status < 400) this.http.credentialsAccepted();

@@ -64,7 +64,7 @@ import { type RestoreRequest, type ScheduleDraft, type SchedulePatch } from '../
 import { validateTimeZone } from '../../domain/schedule-input.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
-import { scopedOnce } from '../../upstream/read-scope.js';
+import { scopedOnce, type RequestScope } from '../../domain/request-scope.js';
 import { writeWithVerification } from '../../upstream/verify-write.js';
 import { RetentionClearer, hasRetentionRules } from './clear-retention.js';
 import { SchedulerClearer } from './clear-scheduler.js';
@@ -174,22 +174,22 @@ export class CloudSigmaProvider extends HttpProvider {
 
   // ---- reads ----
 
-  private snapshots(kind: SnapshotKind, driveUuid?: string): Promise<Wire[]> {
-    const list = this.client.list(SNAPSHOT_RESOURCE[kind], driveUuid ? { drive: driveUuid } : {});
+  private snapshots(scope: RequestScope | undefined, kind: SnapshotKind, driveUuid?: string): Promise<Wire[]> {
+    const list = this.client.list(scope, SNAPSHOT_RESOURCE[kind], driveUuid ? { drive: driveUuid } : {});
     // The `drive` filter is documented (§5.1, §6.3); filter again in case an install ignores it.
     return driveUuid ? list.then((all) => all.filter((s) => snapshotDriveUuid(s) === driveUuid)) : list;
   }
 
-  /** Drive uuid -> its newest available snapshot; once per read scope (VMs and disks both need it). */
-  private newestByDrive(): Promise<Map<string, BackupResult>> {
-    return scopedOnce(`${this.id}\u0000newestByDrive`, async () => {
-      const [local, remote] = await Promise.all([this.snapshots('local'), this.snapshots('remote')]);
+  /** Drive uuid -> its newest available snapshot; once per request (VMs and disks both need it). */
+  private newestByDrive(scope: RequestScope | undefined): Promise<Map<string, BackupResult>> {
+    return scopedOnce(scope, `${this.id}\u0000newestByDrive`, async () => {
+      const [local, remote] = await Promise.all([this.snapshots(scope, 'local'), this.snapshots(scope, 'remote')]);
       return newestAvailable(local, remote);
     });
   }
 
-  async listVirtualMachines(): Promise<VirtualMachine[]> {
-    const [servers, newest, nextByDrive] = await Promise.all([this.client.list('servers'), this.newestByDrive(), this.nextRunByDrive()]);
+  async listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]> {
+    const [servers, newest, nextByDrive] = await Promise.all([this.client.list(scope, 'servers'), this.newestByDrive(scope), this.nextRunByDrive(scope)]);
     return servers.map((server) => {
       const vm = toVirtualMachine(this.id, server, newest);
       const next = vm.diskIds.map((id) => nextByDrive.get(id)).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime());
@@ -197,21 +197,21 @@ export class CloudSigmaProvider extends HttpProvider {
     });
   }
 
-  async listDisks(): Promise<Disk[]> {
-    const [drives, newest, nextByDrive] = await Promise.all([this.client.list('drives'), this.newestByDrive(), this.nextRunByDrive()]);
+  async listDisks(scope?: RequestScope): Promise<Disk[]> {
+    const [drives, newest, nextByDrive] = await Promise.all([this.client.list(scope, 'drives'), this.newestByDrive(scope), this.nextRunByDrive(scope)]);
     return drives.map((drive) => ({ ...toDisk(this.id, drive, newest), nextBackupAt: nextByDrive.get(str(drive.uuid) ?? '') }));
   }
 
   /**
    * Drive uuid -> the next run of the enabled scheduler it carries, from the scheduler's
-   * recurrence; once per read scope (VMs and disks both need it).
+   * recurrence; once per request (VMs and disks both need it).
    */
-  private nextRunByDrive(): Promise<Map<string, Date>> {
-    return scopedOnce(`${this.id}\u0000nextRunByDrive`, () => this.computeNextRunByDrive());
+  private nextRunByDrive(scope: RequestScope | undefined): Promise<Map<string, Date>> {
+    return scopedOnce(scope, `${this.id}\u0000nextRunByDrive`, () => this.computeNextRunByDrive(scope));
   }
 
-  private async computeNextRunByDrive(): Promise<Map<string, Date>> {
-    const [schedulers, drives] = await Promise.all([this.client.list('backupschedulers'), this.client.list('drives')]);
+  private async computeNextRunByDrive(scope: RequestScope | undefined): Promise<Map<string, Date>> {
+    const [schedulers, drives] = await Promise.all([this.client.list(scope, 'backupschedulers'), this.client.list(scope, 'drives')]);
     const now = new Date();
     const nextBySchedule = new Map<string, Date>();
     for (const scheduler of schedulers) {
@@ -227,13 +227,13 @@ export class CloudSigmaProvider extends HttpProvider {
     return result;
   }
 
-  async listSchedules(): Promise<Schedule[]> {
-    const [schedulers, targets] = await Promise.all([this.client.list('backupschedulers'), this.scheduleTargets()]);
+  async listSchedules(scope?: RequestScope): Promise<Schedule[]> {
+    const [schedulers, targets] = await Promise.all([this.client.list(scope, 'backupschedulers'), this.scheduleTargets(scope)]);
     return schedulers.map((scheduler) => toSchedule(this.id, scheduler, targets.get(str(scheduler.uuid) ?? '') ?? []));
   }
 
-  async scheduleTargets(): Promise<Map<string, ResourceRef[]>> {
-    const drives = await this.client.list('drives');
+  async scheduleTargets(scope?: RequestScope): Promise<Map<string, ResourceRef[]>> {
+    const drives = await this.client.list(scope, 'drives');
     const result = new Map<string, ResourceRef[]>();
     for (const drive of drives) {
       const scheduler = driveSchedulerUuid(drive);
@@ -244,8 +244,8 @@ export class CloudSigmaProvider extends HttpProvider {
   }
 
   /** Remote location code -> drive uuids sending there (by scheduler or existing remote snapshots). */
-  private async remoteUse(): Promise<Map<string, Set<string>>> {
-    const [schedulers, drives, remote] = await Promise.all([this.client.list('backupschedulers'), this.client.list('drives'), this.snapshots('remote')]);
+  private async remoteUse(scope: RequestScope | undefined): Promise<Map<string, Set<string>>> {
+    const [schedulers, drives, remote] = await Promise.all([this.client.list(scope, 'backupschedulers'), this.client.list(scope, 'drives'), this.snapshots(scope, 'remote')]);
     const use = new Map<string, Set<string>>();
     const add = (code: string | undefined, drive: string | undefined) => {
       if (!code) return;
@@ -265,8 +265,8 @@ export class CloudSigmaProvider extends HttpProvider {
     return use;
   }
 
-  async listBackupLocations(): Promise<BackupLocation[]> {
-    const use = await this.remoteUse();
+  async listBackupLocations(scope?: RequestScope): Promise<BackupLocation[]> {
+    const use = await this.remoteUse(scope);
     return [
       {
         providerId: this.id,
@@ -279,8 +279,8 @@ export class CloudSigmaProvider extends HttpProvider {
     ];
   }
 
-  async locationTargets(): Promise<Map<string, string[]>> {
-    const [servers, use] = await Promise.all([this.client.list('servers'), this.remoteUse()]);
+  async locationTargets(scope?: RequestScope): Promise<Map<string, string[]>> {
+    const [servers, use] = await Promise.all([this.client.list(scope, 'servers'), this.remoteUse(scope)]);
     const serverOfDrive = new Map<string, string>();
     for (const server of servers) for (const drive of serverDriveUuids(server)) if (str(server.uuid)) serverOfDrive.set(drive, str(server.uuid)!);
     const result = new Map<string, string[]>();
@@ -292,26 +292,26 @@ export class CloudSigmaProvider extends HttpProvider {
     return result;
   }
 
-  async listBackups(resource: ResourceRef): Promise<Backup[]> {
+  async listBackups(resource: ResourceRef, scope?: RequestScope): Promise<Backup[]> {
     let drives: string[];
     if (resource.type === 'Disk') drives = [resource.nativeId];
     else {
-      const server = await this.getOrUndefined(`servers/${encodeURIComponent(resource.nativeId)}/`, 'servers/{uuid}');
+      const server = await this.getOrUndefined(scope, `servers/${encodeURIComponent(resource.nativeId)}/`, 'servers/{uuid}');
       if (!server) return [];
       drives = serverDriveUuids(server);
     }
     const lists = await Promise.all(
       drives.flatMap((drive) =>
-        (['local', 'remote'] as const).map(async (kind) => (await this.snapshots(kind, drive)).map((s) => toBackup(this.id, kind, s, this.locationCode))),
+        (['local', 'remote'] as const).map(async (kind) => (await this.snapshots(scope, kind, drive)).map((s) => toBackup(this.id, kind, s, this.locationCode))),
       ),
     );
     return lists.flat().sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
   }
 
-  async getBackup(nativeId: string): Promise<Backup | undefined> {
+  async getBackup(nativeId: string, scope?: RequestScope): Promise<Backup | undefined> {
     const parsed = parseNativeId(nativeId);
     if (!parsed || parsed.kind === 'clone') return undefined;
-    const snap = await this.getOrUndefined(`${SNAPSHOT_RESOURCE[parsed.kind]}/${encodeURIComponent(parsed.uuid)}/`, `${SNAPSHOT_RESOURCE[parsed.kind]}/{uuid}`);
+    const snap = await this.getOrUndefined(scope, `${SNAPSHOT_RESOURCE[parsed.kind]}/${encodeURIComponent(parsed.uuid)}/`, `${SNAPSHOT_RESOURCE[parsed.kind]}/{uuid}`);
     return snap ? toBackup(this.id, parsed.kind, snap, this.locationCode) : undefined;
   }
 
@@ -319,9 +319,9 @@ export class CloudSigmaProvider extends HttpProvider {
    * Snapshots not yet available and drives being cloned, minus those that ended (a failure status)
    * or waited too long (pending.ts). Ones this gateway saw end are forgotten here too.
    */
-  async listOperations(): Promise<Operation[]> {
+  async listOperations(scope?: RequestScope): Promise<Operation[]> {
     const now = new Date();
-    const [local, remote, drives] = await Promise.all([this.snapshots('local'), this.snapshots('remote'), this.client.list('drives')]);
+    const [local, remote, drives] = await Promise.all([this.snapshots(scope, 'local'), this.snapshots(scope, 'remote'), this.client.list(scope, 'drives')]);
     const all = [
       ...local.map((s) => snapshotOperation(this.id, 'local', s, now)),
       ...remote.map((s) => snapshotOperation(this.id, 'remote', s, now)),
@@ -333,45 +333,45 @@ export class CloudSigmaProvider extends HttpProvider {
     return [...all, ...clones].map((op) => this.pending.follow(op)).filter((op) => !isOver(op));
   }
 
-  async getOperation(nativeId: string): Promise<Operation | undefined> {
+  async getOperation(nativeId: string, scope?: RequestScope): Promise<Operation | undefined> {
     const parsed = parseNativeId(nativeId);
     if (!parsed) return undefined;
     const now = new Date();
     if (parsed.kind === 'clone') {
-      const drive = await this.getOrUndefined(`drives/${encodeURIComponent(parsed.uuid)}/`, 'drives/{uuid}');
+      const drive = await this.getOrUndefined(scope, `drives/${encodeURIComponent(parsed.uuid)}/`, 'drives/{uuid}');
       return drive ? this.pending.follow(cloneOperation(this.id, drive, now)) : this.pending.vanished(nativeId, now);
     }
-    const snap = await this.getOrUndefined(`${SNAPSHOT_RESOURCE[parsed.kind]}/${encodeURIComponent(parsed.uuid)}/`, `${SNAPSHOT_RESOURCE[parsed.kind]}/{uuid}`);
+    const snap = await this.getOrUndefined(scope, `${SNAPSHOT_RESOURCE[parsed.kind]}/${encodeURIComponent(parsed.uuid)}/`, `${SNAPSHOT_RESOURCE[parsed.kind]}/{uuid}`);
     return snap ? this.pending.follow(snapshotOperation(this.id, parsed.kind, snap, now)) : this.pending.vanished(nativeId, now);
   }
 
-  private async getOrUndefined(path: string, label: string): Promise<Wire | undefined> {
+  private async getOrUndefined(scope: RequestScope | undefined, path: string, label: string): Promise<Wire | undefined> {
     try {
-      return await this.client.get(path, label);
+      return await this.client.get(scope, path, label);
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
 
-  private async drive(uuid: string, field = 'targetId'): Promise<Wire> {
-    const drive = await this.getOrUndefined(`drives/${encodeURIComponent(uuid)}/`, 'drives/{uuid}');
+  private async drive(scope: RequestScope | undefined, uuid: string, field = 'targetId'): Promise<Wire> {
+    const drive = await this.getOrUndefined(scope, `drives/${encodeURIComponent(uuid)}/`, 'drives/{uuid}');
     if (!drive) throw new NotFoundError(`${field}: no drive ${uuid} on provider "${this.id}"`, this.id);
     return drive;
   }
 
-  private async scheduler(uuid: string, field = 'scheduleId'): Promise<Wire> {
-    const scheduler = await this.getOrUndefined(`backupschedulers/${encodeURIComponent(uuid)}/`, 'backupschedulers/{uuid}');
+  private async scheduler(scope: RequestScope | undefined, uuid: string, field = 'scheduleId'): Promise<Wire> {
+    const scheduler = await this.getOrUndefined(scope, `backupschedulers/${encodeURIComponent(uuid)}/`, 'backupschedulers/{uuid}');
     if (!scheduler) throw new NotFoundError(`${field}: no scheduler ${uuid} on provider "${this.id}"`, this.id);
     return scheduler;
   }
 
   /** The drives a target means: the disk itself, or every drive of the server (CD-ROMs left out). */
-  private async targetDrives(target: ResourceRef): Promise<Wire[]> {
-    if (target.type === 'Disk') return [await this.drive(target.nativeId)];
-    const server = await this.getOrUndefined(`servers/${encodeURIComponent(target.nativeId)}/`, 'servers/{uuid}');
+  private async targetDrives(scope: RequestScope | undefined, target: ResourceRef): Promise<Wire[]> {
+    if (target.type === 'Disk') return [await this.drive(scope, target.nativeId)];
+    const server = await this.getOrUndefined(scope, `servers/${encodeURIComponent(target.nativeId)}/`, 'servers/{uuid}');
     if (!server) throw new NotFoundError(`targetId: no server ${target.nativeId} on provider "${this.id}"`, this.id);
-    const drives = (await Promise.all(serverDriveUuids(server).map((uuid) => this.drive(uuid)))).filter((d) => str(d.media) !== 'cdrom');
+    const drives = (await Promise.all(serverDriveUuids(server).map((uuid) => this.drive(scope, uuid)))).filter((d) => str(d.media) !== 'cdrom');
     if (drives.length === 0) throw new ValidationError(`targetId: server ${str(server.name) ?? target.nativeId} has no drives to protect`, 'targetId', this.id);
     return drives;
   }
@@ -382,38 +382,38 @@ export class CloudSigmaProvider extends HttpProvider {
 
   // ---- assignments ----
 
-  async assignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    const [drives] = await Promise.all([this.targetDrives(target), this.scheduler(scheduleId)]);
+  async assignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void> {
+    const [drives] = await Promise.all([this.targetDrives(scope, target), this.scheduler(scope, scheduleId)]);
     for (const drive of drives) {
       const why = unprotectableReason(drive);
       if (why) throw new ValidationError(`targetId: ${this.label(drive)} cannot carry a backup scheduler: ${why}`, 'targetId', this.id);
     }
     const changes = drives.filter((d) => driveSchedulerUuid(d) !== scheduleId).map((d) => ({ drive: d, from: driveSchedulerUuid(d) ?? null, to: scheduleId }));
-    await this.setSchedulers(changes);
+    await this.setSchedulers(scope, changes);
   }
 
-  async unassignSchedule(target: ResourceRef, scheduleId: string): Promise<void> {
-    const drives = await this.targetDrives(target);
+  async unassignSchedule(target: ResourceRef, scheduleId: string, scope?: RequestScope): Promise<void> {
+    const drives = await this.targetDrives(scope, target);
     const carrying = drives.filter((d) => driveSchedulerUuid(d) === scheduleId);
     if (carrying.length === 0) {
       const what = target.type === 'Disk' ? `${this.label(drives[0])} carries ${driveSchedulerUuid(drives[0]) ? `scheduler ${driveSchedulerUuid(drives[0])}` : 'no scheduler'}` : 'none of the server\'s drives carries it';
       throw new ValidationError(`scheduleId: the target is not on scheduler ${scheduleId}: ${what}`, 'scheduleId', this.id);
     }
-    await this.setSchedulers(carrying.map((d) => ({ drive: d, from: scheduleId, to: null })));
+    await this.setSchedulers(scope, carrying.map((d) => ({ drive: d, from: scheduleId, to: null })));
   }
 
   /** `set_scheduler` on each drive in turn; on a failure, set the changed ones back (best effort). */
-  private async setSchedulers(changes: Array<{ drive: Wire; from: string | null; to: string | null }>): Promise<void> {
+  private async setSchedulers(scope: RequestScope | undefined, changes: Array<{ drive: Wire; from: string | null; to: string | null }>): Promise<void> {
     const done: typeof changes = [];
     for (const change of changes) {
       try {
-        await this.setScheduler(change.drive, change.from, change.to);
+        await this.setScheduler(scope, change.drive, change.from, change.to);
         done.push(change);
       } catch (error) {
         if (done.length === 0 || !(error instanceof GatewayError)) throw error;
         const stuck: string[] = [];
         for (const undo of done.reverse()) {
-          await this.setScheduler(undo.drive, undo.to, undo.from).catch(() => stuck.push(this.label(undo.drive)));
+          await this.setScheduler(scope, undo.drive, undo.to, undo.from).catch(() => stuck.push(this.label(undo.drive)));
         }
         error.message += stuck.length
           ? `; ${this.label(change.drive)} failed and ${stuck.join(', ')} could not be set back (they now carry ${changes[0].to ?? 'no scheduler'})`
@@ -424,29 +424,29 @@ export class CloudSigmaProvider extends HttpProvider {
   }
 
   /** Put `to` on the drive, or (null) take `from` off it; resolves only once the upstream shows it. */
-  private async setScheduler(drive: Wire, from: string | null, to: string | null): Promise<void> {
+  private async setScheduler(scope: RequestScope | undefined, drive: Wire, from: string | null, to: string | null): Promise<void> {
     const driveUuid = str(drive.uuid)!;
     if (to === null) {
-      if (from) await this.schedulerClearer.clear(drive, from, this.label(drive));
+      if (from) await this.schedulerClearer.clear(scope, drive, from, this.label(drive));
       return;
     }
     const shows = (d: Wire) => driveSchedulerUuid(d) === to;
     await writeWithVerification(
       async () => {
-        const reply = await this.client.action('drives', driveUuid, 'set_scheduler', { backup_policy_uuid: to });
+        const reply = await this.client.action(scope, 'drives', driveUuid, 'set_scheduler', { backup_policy_uuid: to });
         // The 202 carries the drive (§3.10); where it does not show the scheduler, read the drive back.
-        if (shows(reply) || shows(await this.drive(driveUuid))) return true;
+        if (shows(reply) || shows(await this.drive(scope, driveUuid))) return true;
         throw new UpstreamRejectedError(this.id, `provider "${this.id}" accepted set_scheduler of ${this.label(drive)}, but the drive, read back, does not carry scheduler ${to}`);
       },
-      async () => (shows(await this.drive(driveUuid)) ? true : undefined),
+      async () => (shows(await this.drive(scope, driveUuid)) ? true : undefined),
       { what: `set_scheduler of drive ${driveUuid}` },
     );
   }
 
   // ---- snapshots and restores ----
 
-  async startBackup(target: ResourceRef): Promise<Operation> {
-    const drives = await this.targetDrives(target);
+  async startBackup(target: ResourceRef, scope?: RequestScope): Promise<Operation> {
+    const drives = await this.targetDrives(scope, target);
     const schedulers = new Map<string, Wire>();
     const plans: SnapshotPlan[] = [];
     for (const drive of drives) {
@@ -455,14 +455,14 @@ export class CloudSigmaProvider extends HttpProvider {
       const schedulerUuid = driveSchedulerUuid(drive);
       let scheduler: Wire | undefined;
       if (schedulerUuid) {
-        scheduler = schedulers.get(schedulerUuid) ?? (await this.getOrUndefined(`backupschedulers/${encodeURIComponent(schedulerUuid)}/`, 'backupschedulers/{uuid}'));
+        scheduler = schedulers.get(schedulerUuid) ?? (await this.getOrUndefined(scope, `backupschedulers/${encodeURIComponent(schedulerUuid)}/`, 'backupschedulers/{uuid}'));
         if (scheduler) schedulers.set(schedulerUuid, scheduler);
       }
       const remote = scheduler && scheduleKindOf(scheduler.type) === 'REMOTE_SNAPSHOT';
       plans.push({ drive, driveUuid: str(drive.uuid)!, kind: remote ? 'remote' : 'local', location: remote ? str(scheduler!.remote_location) : undefined });
     }
     // What each drive has now: to check the remote rules before writing, and to recognise our snapshot if the answer is lost.
-    const before = await Promise.all(plans.map((p) => this.snapshots(p.kind, p.driveUuid)));
+    const before = await Promise.all(plans.map((p) => this.snapshots(scope, p.kind, p.driveUuid)));
     plans.forEach((plan, i) => {
       if (plan.kind !== 'remote') return;
       const busy = before[i].find((s) => ['creating', 'transferring'].includes(str(s.status)?.toLowerCase() ?? ''));
@@ -472,10 +472,10 @@ export class CloudSigmaProvider extends HttpProvider {
     const started: Operation[] = [];
     for (const [i, plan] of plans.entries()) {
       try {
-        started.push(await this.snapshot(plan, new Set(before[i].map((s) => str(s.uuid)))));
+        started.push(await this.snapshot(scope, plan, new Set(before[i].map((s) => str(s.uuid)))));
       } catch (error) {
         if (started.length === 0 || !(error instanceof GatewayError)) throw error;
-        error.message += await this.undoSnapshots(started, this.label(plan.drive));
+        error.message += await this.undoSnapshots(scope, started, this.label(plan.drive));
         throw error;
       }
     }
@@ -483,12 +483,12 @@ export class CloudSigmaProvider extends HttpProvider {
     return started[0];
   }
 
-  private async snapshot(plan: SnapshotPlan, known: Set<string | undefined>): Promise<Operation> {
+  private async snapshot(scope: RequestScope | undefined, plan: SnapshotPlan, known: Set<string | undefined>): Promise<Operation> {
     const resource = SNAPSHOT_RESOURCE[plan.kind];
     const body: Wire = { drive: plan.driveUuid, ...(plan.location ? { location: plan.location } : {}) };
     return writeWithVerification(
       async () => {
-        const [created] = await this.client.create(resource, [body]).catch((error: unknown) => {
+        const [created] = await this.client.create(scope, resource, [body]).catch((error: unknown) => {
           // The remote rules (§6.2) may come as 400 validation on the drive [I]: the drive's state, not our input.
           if (error instanceof ValidationError && (!error.field || error.field === 'drive')) {
             throw new ConflictError(`${this.label(plan.drive)} cannot be snapshotted now: ${error.message}`, this.id);
@@ -499,19 +499,19 @@ export class CloudSigmaProvider extends HttpProvider {
         return snapshotOperation(this.id, plan.kind, created, new Date());
       },
       async () => {
-        const fresh = (await this.snapshots(plan.kind, plan.driveUuid)).find((s) => !known.has(str(s.uuid)));
+        const fresh = (await this.snapshots(scope, plan.kind, plan.driveUuid)).find((s) => !known.has(str(s.uuid)));
         return fresh ? { ...snapshotOperation(this.id, plan.kind, fresh, new Date()), message: 'the request timed out, but the provider shows the snapshot' } : undefined;
       },
       { what: `${plan.kind} snapshot of ${this.label(plan.drive)}` },
     );
   }
 
-  private async undoSnapshots(started: Operation[], failed: string): Promise<string> {
+  private async undoSnapshots(scope: RequestScope | undefined, started: Operation[], failed: string): Promise<string> {
     const left: string[] = [];
     for (const op of started) {
       const parsed = parseNativeId(op.nativeId)!;
       const ok = parsed.kind === 'local'
-        ? await this.client.delete(`snapshots/${encodeURIComponent(parsed.uuid)}/`, 'snapshots/{uuid}').then(() => true, () => false)
+        ? await this.client.delete(scope, `snapshots/${encodeURIComponent(parsed.uuid)}/`, 'snapshots/{uuid}').then(() => true, () => false)
         : false; // a remote snapshot cannot be deleted while it is in progress (§6.2)
       if (!ok) left.push(`${op.nativeId} of disk ${op.target?.nativeId}`);
     }
@@ -520,19 +520,19 @@ export class CloudSigmaProvider extends HttpProvider {
       : `; the snapshot of ${failed} failed, so the ${started.length} snapshot(s) already started were deleted again`;
   }
 
-  async startRestore(backup: Backup, request: RestoreRequest): Promise<Operation> {
+  async startRestore(backup: Backup, request: RestoreRequest, scope?: RequestScope): Promise<Operation> {
     if (request.sandbox) return super.startRestore(backup, request);
     const parsed = parseNativeId(backup.nativeId);
     if (!parsed || parsed.kind === 'clone') throw new ValidationError(`backupId: ${backup.nativeId} is not a CloudSigma snapshot`, 'backupId', this.id);
     const startedAt = new Date();
-    const drive = await this.client.action(SNAPSHOT_RESOURCE[parsed.kind], parsed.uuid, 'clone', request.restoredName ? { name: request.restoredName } : undefined);
+    const drive = await this.client.action(scope, SNAPSHOT_RESOURCE[parsed.kind], parsed.uuid, 'clone', request.restoredName ? { name: request.restoredName } : undefined);
     if (!str(drive.uuid)) throw new UpstreamUnavailableError(this.id, `provider "${this.id}" accepted the clone of ${backup.nativeId} but did not name the new drive`);
     return this.pending.follow(cloneOperation(this.id, drive, new Date(), startedAt));
   }
 
   // ---- schedules ----
 
-  async createSchedule(draft: ScheduleDraft): Promise<Schedule> {
+  async createSchedule(draft: ScheduleDraft, scope?: RequestScope): Promise<Schedule> {
     if (draft.kind !== 'LOCAL_SNAPSHOT' && draft.kind !== 'REMOTE_SNAPSHOT') {
       throw new ValidationError(`kind: CloudSigma schedulers make LOCAL_SNAPSHOT or REMOTE_SNAPSHOT backups, not ${draft.kind}`, 'kind', this.id);
     }
@@ -553,13 +553,13 @@ export class CloudSigmaProvider extends HttpProvider {
       ...(draft.retention && draft.retention.length > 0 ? { retention_policy: retentionToWire(draft.retention) } : {}),
       ...(remoteLocation ? { remote_location: remoteLocation } : {}),
     };
-    const [created] = await this.mapInputErrors(draft.native !== undefined, () => this.client.create('backupschedulers', [body]));
+    const [created] = await this.mapInputErrors(draft.native !== undefined, () => this.client.create(scope, 'backupschedulers', [body]));
     if (!created) throw new UpstreamUnavailableError(this.id, `provider "${this.id}" answered the scheduler create without the new scheduler`);
     return toSchedule(this.id, created, []);
   }
 
-  async updateSchedule(id: string, patch: SchedulePatch): Promise<Schedule> {
-    const current = await this.scheduler(id, 'id');
+  async updateSchedule(id: string, patch: SchedulePatch, scope?: RequestScope): Promise<Schedule> {
+    const current = await this.scheduler(scope, id, 'id');
     const body: Wire = {};
     for (const key of WRITABLE_SCHEDULER_KEYS) if (key in current) body[key] = current[key];
     let changed = false;
@@ -574,17 +574,17 @@ export class CloudSigmaProvider extends HttpProvider {
     }
     if (!changed) return toSchedule(this.id, current, undefined);
     if (removeRules && hasRetentionRules(current)) {
-      const updated = await this.mapInputErrors(patch.native !== undefined, () => this.retentionClearer.clear(id, body));
+      const updated = await this.mapInputErrors(patch.native !== undefined, () => this.retentionClearer.clear(scope, id, body));
       return toSchedule(this.id, updated, undefined);
     }
-    const updated = await this.mapInputErrors(patch.native !== undefined, () => this.client.put(`backupschedulers/${encodeURIComponent(id)}/`, 'backupschedulers/{uuid}', body));
+    const updated = await this.mapInputErrors(patch.native !== undefined, () => this.client.put(scope, `backupschedulers/${encodeURIComponent(id)}/`, 'backupschedulers/{uuid}', body));
     return toSchedule(this.id, updated, undefined);
   }
 
-  async deleteSchedules(ids: string[]): Promise<string[]> {
+  async deleteSchedules(ids: string[], scope?: RequestScope): Promise<string[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    await this.client.delete('backupschedulers/', 'backupschedulers/bulk-delete', { objects: unique.map((uuid) => ({ uuid })) });
+    await this.client.delete(scope, 'backupschedulers/', 'backupschedulers/bulk-delete', { objects: unique.map((uuid) => ({ uuid })) });
     return unique;
   }
 

@@ -46,8 +46,8 @@ for (const [name, assign] of [
           findBackupLocation(ctx, String(input.backupLocationId), 'backupLocationId'),
         ] as const);
         sameProvider(provider, owner, ['virtualMachineId', 'backupLocationId']);
-        if (assign) await provider.assignBackupLocation(vm.nativeId, location.nativeId);
-        else await provider.unassignBackupLocation(vm.nativeId, location.nativeId);
+        if (assign) await provider.assignBackupLocation(vm.nativeId, location.nativeId, ctx.reads.writeScope);
+        else await provider.unassignBackupLocation(vm.nativeId, location.nativeId, ctx.reads.writeScope);
         ctx.reads.clear();
         return new AssignBackupLocationSuccess(vm, location);
       },

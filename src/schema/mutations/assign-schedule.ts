@@ -45,8 +45,8 @@ for (const [name, assign] of [
         ] as const);
         sameProvider(provider, owner, ['targetId', 'scheduleId']);
         const ref = { type: resource.type, providerId: provider.id, nativeId: resource.nativeId };
-        if (assign) await provider.assignSchedule(ref, schedule.nativeId);
-        else await provider.unassignSchedule(ref, schedule.nativeId);
+        if (assign) await provider.assignSchedule(ref, schedule.nativeId, ctx.reads.writeScope);
+        else await provider.unassignSchedule(ref, schedule.nativeId, ctx.reads.writeScope);
         ctx.reads.clear(); // the answer shows the state after the change
         return new AssignScheduleSuccess(resource, schedule);
       },

@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
         retention: toRules(input.retention),
         remoteLocation: input.remoteLocation ?? undefined,
         enabled: input.enabled ?? true,
-      });
+      }, ctx.reads.writeScope);
       return new ScheduleSuccess(schedule);
     },
   }),
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
         native: input.native ?? undefined,
         retention: toRules(input.retention),
         enabled: input.enabled ?? undefined,
-      });
+      }, ctx.reads.writeScope);
       return new ScheduleSuccess(updated);
     },
   }),
@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
       for (const d of decoded) sameProvider(provider, providerOf(ctx, d, 'ids'), ['ids', 'ids']);
       // Every id must exist before anything is deleted: no half-done deletes.
       for (const id of input.ids) await findSchedule(ctx, String(id), 'ids');
-      const deleted = await provider.deleteSchedules(decoded.map((d) => d.nativeId));
+      const deleted = await provider.deleteSchedules(decoded.map((d) => d.nativeId), ctx.reads.writeScope);
       return new DeleteSchedulesSuccess(deleted.map((nativeId) => encodeGlobalId('Schedule', `${provider.id}:${nativeId}`)));
     },
   }),

@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireScope(ctx, 'operate');
       const { provider, resource } = await findResource(ctx, String(input.targetId), 'targetId');
-      return started(ctx, await provider.startBackup({ type: resource.type, providerId: provider.id, nativeId: resource.nativeId }));
+      return started(ctx, await provider.startBackup({ type: resource.type, providerId: provider.id, nativeId: resource.nativeId }, ctx.reads.writeScope));
     },
   }),
   startOffsiteCopy: t.field({
@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireScope(ctx, 'operate');
       const { provider, vm } = await findVirtualMachine(ctx, String(input.virtualMachineId), 'virtualMachineId');
-      return started(ctx, await provider.startOffsiteCopy(vm.nativeId));
+      return started(ctx, await provider.startOffsiteCopy(vm.nativeId, ctx.reads.writeScope));
     },
   }),
   startVerification: t.field({
@@ -75,7 +75,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireScope(ctx, 'operate');
       const { provider, vm } = await findVirtualMachine(ctx, String(input.virtualMachineId), 'virtualMachineId');
-      return started(ctx, await provider.startVerification(vm.nativeId));
+      return started(ctx, await provider.startVerification(vm.nativeId, ctx.reads.writeScope));
     },
   }),
   startRestore: t.field({
@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
         throw new ValidationError('restoredName must not be empty', 'restoredName');
       }
       const { provider, backup } = await findBackup(ctx, String(input.backupId), 'backupId');
-      return started(ctx, await provider.startRestore(backup, { restoredName: input.restoredName ?? undefined, sandbox: input.sandbox ?? false }));
+      return started(ctx, await provider.startRestore(backup, { restoredName: input.restoredName ?? undefined, sandbox: input.sandbox ?? false }, ctx.reads.writeScope));
     },
   }),
   abortOperation: t.field({
@@ -97,7 +97,7 @@ builder.mutationFields((t) => ({
       requireScope(ctx, 'operate');
       const decoded = parseId(String(input.operationId), 'operationId', ['Operation'] as const);
       const provider = providerOf(ctx, decoded, 'operationId');
-      return started(ctx, await provider.abortOperation(decoded.nativeId));
+      return started(ctx, await provider.abortOperation(decoded.nativeId, ctx.reads.writeScope));
     },
   }),
 }));
