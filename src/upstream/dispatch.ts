@@ -4,11 +4,12 @@
  * answer in a Readable stream and an AsyncResource, whose events, ticks and objects were the
  * largest part of the gateway's own cost per upstream call (a dashboard makes about 200).
  *
- * An abort ends the exchange at once with `signal.reason`, also while the request still waits
- * for a free connection (it is then dropped when its turn comes, never sent): the deadline is
- * the caller's whole wait.
+ * The deadline (`timeoutMs`, the answer included) is a plain timer, not an AbortSignal: those
+ * cost an EventTarget and its listeners per call. It ends the exchange at once with a
+ * TimeoutError, also while the request still waits for a free connection (it is then dropped
+ * when its turn comes, never sent): the deadline is the caller's whole wait.
  */
-import { errors, util, type Dispatcher } from 'undici';
+import { util, type Dispatcher } from 'undici';
 
 export interface TextReply {
   statusCode: number;
@@ -17,7 +18,15 @@ export interface TextReply {
   text: string;
 }
 
-export function dispatchText(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<TextReply> {
+/** What a request that ran out of time rejects with (`name` is "TimeoutError"). */
+export class DeadlineError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(timeoutMs: number) {
+    super(`no complete answer within ${timeoutMs} ms`);
+  }
+}
+
+export function dispatchText(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, timeoutMs: number): Promise<TextReply> {
   return new Promise<TextReply>((resolve, reject) => {
     let statusCode = 0;
     let headers: TextReply['headers'] = {};
@@ -25,20 +34,18 @@ export function dispatchText(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     let abort: ((reason?: Error) => void) | undefined;
     let reason: Error | undefined;
     let settled = false;
-    const settle = () => {
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      reason = (signal.reason as Error | undefined) ?? new errors.RequestAbortedError();
+    const timer = setTimeout(() => {
+      reason = new DeadlineError(timeoutMs);
       if (abort) abort(reason);
       else {
-        settle();
+        settled = true;
         reject(reason);
       }
+    }, timeoutMs);
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
     };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
 
     dispatcher.dispatch(options, {
       onConnect(abortRequest) {

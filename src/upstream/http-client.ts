@@ -7,7 +7,7 @@
 import type { Agent } from 'undici';
 import { UpstreamUnavailableError } from '../domain/errors.js';
 import { createAgent, type UpstreamTls } from './agent.js';
-import { dispatchText } from './dispatch.js';
+import { DeadlineError, dispatchText } from './dispatch.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { HealthTracker, type HealthSnapshot } from './health.js';
 import { backoffDelayMs, isRetryableStatus, type RetryOptions } from './retry.js';
@@ -141,9 +141,9 @@ export class UpstreamHttp {
    * Reads (idempotent requests) are shared where they can be: the request's shared reads (`scope.reads`) first,
    * then the cache, then a read already on the wire. A write empties the cache.
    */
-  async request(req: UpstreamRequest): Promise<UpstreamResponse> {
+  request(req: UpstreamRequest): Promise<UpstreamResponse> {
     if (!req.idempotent) return this.write(req);
-    if (!this.shareReads) return this.observed(req);
+    if (!this.shareReads) return this.attempt(req);
     const key = readKey(req);
     const reads = req.scope?.reads;
     const scoped = reads?.get(key) as Promise<UpstreamResponse> | undefined;
@@ -159,7 +159,7 @@ export class UpstreamHttp {
   private async write(req: UpstreamRequest): Promise<UpstreamResponse> {
     this.cache?.invalidate();
     try {
-      return await this.observed(req);
+      return await this.attempt(req);
     } finally {
       this.cache?.invalidate();
     }
@@ -178,22 +178,19 @@ export class UpstreamHttp {
       return onWire;
     }
     const begunAt = this.cache?.begin() ?? 0;
-    const pending = this.observed(req)
-      .then((response) => {
+    const pending = this.attempt(req).then(
+      (response) => {
+        this.inflight.delete(key);
         if (cacheable) this.cache?.store(key, response, begunAt);
         return response;
-      })
-      .finally(() => this.inflight.delete(key));
+      },
+      (error: unknown) => {
+        this.inflight.delete(key);
+        throw error;
+      },
+    );
     this.inflight.set(key, pending);
     return pending;
-  }
-
-  private async observed(req: UpstreamRequest): Promise<UpstreamResponse> {
-    try {
-      return await this.attempt(req);
-    } finally {
-      this.recordBreaker();
-    }
   }
 
   /**
@@ -219,6 +216,7 @@ export class UpstreamHttp {
     for (let attempt = 0; attempt < attempts; attempt++) {
       const admitted = this.admitted();
       if (!(admitted === true || (await admitted))) {
+        this.recordBreaker();
         throw new UpstreamUnavailableError(
           this.providerId,
           `provider "${this.providerId}" is not being called: its circuit breaker is open after repeated failures (next try in ${Math.ceil(this.breaker.retryInMs() / 1000)} s)`,
@@ -228,9 +226,6 @@ export class UpstreamHttp {
       const started = performance.now();
       const requestId = req.scope?.requestId;
       let span: UpstreamSpan | undefined;
-      // The total deadline (answer included); a plain timer costs less than AbortSignal.timeout.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
       try {
         const url = parsedUrl(req.url);
         span = startUpstreamSpan(this.providerId, req.method, req.label, url.url, attempt);
@@ -249,7 +244,7 @@ export class UpstreamHttp {
             },
             body,
           },
-          deadline.signal,
+          this.timeoutMs,
         );
         const text = reply.text;
         const response = { status: reply.statusCode, headers: headerReader(reply.headers) };
@@ -260,6 +255,7 @@ export class UpstreamHttp {
         if (response.status >= 500 || response.status === 429) {
           const message = `provider "${this.providerId}" answered ${req.label} with HTTP ${response.status}`;
           this.breaker.failure();
+          this.recordBreaker();
           this.healthTracker.record(false, latencyMs, message);
           lastError = new UpstreamUnavailableError(this.providerId, message);
           if (req.idempotent && isRetryableStatus(response.status) && attempt + 1 < attempts) {
@@ -269,6 +265,7 @@ export class UpstreamHttp {
           throw lastError;
         }
         this.breaker.success();
+        this.recordBreaker();
         this.healthTracker.record(true, latencyMs);
         return { status: response.status, headers: response.headers, text };
       } catch (error) {
@@ -276,7 +273,7 @@ export class UpstreamHttp {
         if (error instanceof UpstreamUnavailableError) throw error;
         const latencyMs = performance.now() - started;
         this.observe(req.label, 'error', latencyMs);
-        const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+        const timedOut = error instanceof DeadlineError;
         const connectTimedOut = networkCode(error) === 'UND_ERR_CONNECT_TIMEOUT';
         const what = timedOut
           ? `timed out after ${this.timeoutMs} ms`
@@ -286,12 +283,11 @@ export class UpstreamHttp {
         const outcome = req.idempotent ? '' : '; the outcome of this write is unknown';
         const message = `provider "${this.providerId}" ${req.label} ${what}${outcome}`;
         this.breaker.failure();
+        this.recordBreaker();
         this.healthTracker.record(false, latencyMs, message);
         lastError = new UpstreamUnavailableError(this.providerId, message);
         if (!req.idempotent || attempt + 1 >= attempts) throw lastError;
         await sleep(backoffDelayMs(attempt, this.retry));
-      } finally {
-        clearTimeout(timer);
       }
     }
     throw lastError ?? new UpstreamUnavailableError(this.providerId, `provider "${this.providerId}" ${req.label} failed`);
@@ -329,8 +325,9 @@ function headerReader(headers: Record<string, string | string[] | undefined>): U
 
 /** Two reads with the same key get the same answer; the caller's request id does not count. */
 function readKey(req: UpstreamRequest): string {
-  const headers = Object.entries(req.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'x-request-id');
-  return `${req.method} ${req.url}\u0000${JSON.stringify(headers)}\u0000${String(req.body ?? '')}`;
+  let key = `${req.method} ${req.url}\u0000`;
+  for (const name in req.headers) if (name.toLowerCase() !== 'x-request-id') key += `${name}: ${req.headers[name]}\u0000`;
+  return `${key}\u0000${String(req.body ?? '')}`;
 }
 
 /** The error code undici gives (on the error itself, or on its cause when wrapped). */

@@ -55,8 +55,6 @@ export interface CallOptions {
   idempotent?: boolean;
   /** Extra values to keep out of error messages (e.g. a generated rebuild password). */
   secrets?: string[];
-  /** The GraphQL request this call is for (its id goes upstream, its reads are shared), if any. */
-  scope?: RequestScope;
 }
 
 export interface ListResult {
@@ -92,13 +90,12 @@ export class BillmanagerClient {
 
   /** Call `func` with the session; re-login once on an expired session. Returns `doc`. */
   async call(scope: RequestScope | undefined, func: string, params: Record<string, FormValue> = {}, options: CallOptions = {}): Promise<Wire> {
-    options = { ...options, scope };
     const sessionId = await this.sessionId();
-    let doc = await this.send(func, { ...params, auth: sessionId }, options);
+    let doc = await this.send(scope, func, params, options, sessionId);
     if (errorOf(doc) && (await this.isSessionProblem(doc, sessionId))) {
       await this.forget(sessionId);
       const fresh = await this.sessionId();
-      doc = await this.send(func, { ...params, auth: fresh }, options);
+      doc = await this.send(scope, func, params, options, fresh);
       if (errorOf(doc) && (await this.isSessionProblem(doc, fresh))) {
         await this.forget(fresh);
         throw new UpstreamRejectedError(
@@ -175,7 +172,7 @@ export class BillmanagerClient {
 
   private async login(): Promise<string> {
     const { username, password } = this.connection;
-    const doc = await this.send('auth', { username, password }, { idempotent: false });
+    const doc = await this.send(undefined, 'auth', { username, password }, { idempotent: false });
     const error = errorOf(doc);
     if (error) {
       const refusal = `provider "${this.providerId}" refused the login of user "${username}" (the credentials were rejected): ${this.messageOf(error)}`;
@@ -198,26 +195,29 @@ export class BillmanagerClient {
     if (!error) return false;
     if (str(error.$type) === 'access') return true;
     if (!/insufficient privileges|недостаточно прав/i.test(rawMessageOf(error))) return false;
-    const probe = await this.send('keepalive', { auth: sessionId }, { idempotent: true }).catch(() => undefined);
+    const probe = await this.send(undefined, 'keepalive', {}, { idempotent: true }, sessionId).catch(() => undefined);
     return probe !== undefined && str(errorOf(probe)?.$type) === 'access';
   }
 
   // ---------------------------------------------------------------------------- transport
 
-  private async send(func: string, params: Record<string, FormValue>, options: CallOptions): Promise<Wire> {
-    const form = new URLSearchParams();
-    form.set('func', func);
-    form.set('out', 'json');
-    form.set('lang', 'en');
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) form.set(key, String(value));
+  /** One form POST; `auth`, the session id, when the function needs one. */
+  private async send(scope: RequestScope | undefined, func: string, params: Record<string, FormValue>, options: CallOptions, auth?: string): Promise<Wire> {
+    // Built by hand: URLSearchParams costs more, and some two hundred forms go out per dashboard.
+    let form = `func=${encodeURIComponent(func)}&out=json&lang=en`;
+    for (const key in params) {
+      const value = params[key];
+      if (value !== undefined && key !== 'auth') form += `&${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    }
+    if (auth !== undefined) form += `&auth=${encodeURIComponent(auth)}`;
     const response = await this.http.request({
       method: 'POST',
       url: this.connection.baseUrl,
       label: func,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form.toString(),
+      body: form,
       idempotent: options.idempotent ?? false,
-      scope: options.scope,
+      scope,
     });
     let parsed: unknown;
     try {
