@@ -33,7 +33,7 @@
  * - Only reads are `idempotent` (retried by UpstreamHttp); login and writes are sent once.
  */
 import { ConflictError, NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
-import type { RequestScope } from '../../domain/request-scope.js';
+import { scopedOnce, type RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamHttp } from '../../upstream/http-client.js';
 import { responseJson } from '../../upstream/response-json.js';
 import { redact } from '../../upstream/redact.js';
@@ -109,9 +109,18 @@ export class BillmanagerClient {
 
   /**
    * Every element of a list function, all pages. Identical reads share their pages in
-   * UpstreamHttp (within a GraphQL request, and while one is on the wire).
+   * UpstreamHttp (within a GraphQL request, and while one is on the wire); within a request,
+   * the assembled list is shared too (the VM and the schedule listings both read every
+   * instance's schedules: some hundred lists a dashboard need not page through twice).
+   * Callers treat it as read-only.
    */
-  async list(scope: RequestScope | undefined, func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
+  list(scope: RequestScope | undefined, func: string, params: Record<string, FormValue> = {}): Promise<ListResult> {
+    let key = `${this.providerId}\u0000list\u0000${func}`;
+    for (const name in params) key += `\u0000${name}=${params[name] ?? ''}`;
+    return scopedOnce(scope, key, () => this.allPages(scope, func, params));
+  }
+
+  private async allPages(scope: RequestScope | undefined, func: string, params: Record<string, FormValue>): Promise<ListResult> {
     const elems: Wire[] = [];
     const seen = new Set<string>();
     let first: Wire | undefined;
