@@ -15,24 +15,9 @@ function parseDateTime(value: unknown): Date {
   return date;
 }
 
-/**
- * The ISO text of a Date, kept with it: the same instants (a schedule's next run, a backup's
- * time) are written for many resources in one answer, and on every query of a dashboard. A Date
- * the gateway hands out is not changed afterwards.
- */
-const isoTexts = new WeakMap<Date, string>();
-function isoOf(date: Date): string {
-  let text = isoTexts.get(date);
-  if (text === undefined) {
-    text = date.toISOString();
-    isoTexts.set(date, text);
-  }
-  return text;
-}
-
 builder.scalarType('DateTime', {
   description: 'An instant as ISO 8601 with an offset, e.g. 2026-11-22T03:00:00Z. Output is always UTC.',
-  serialize: (value) => (value instanceof Date ? isoOf(value) : new Date(value as string).toISOString()),
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'VALIDATION' } });
