@@ -1,6 +1,7 @@
 /**
  * One HTTP port for everything: GraphQL over HTTP and SSE plus GraphiQL (yoga), graphql-ws on
- * the same path, `/healthz` (process alive) and `/readyz` (per provider; 503 when none is usable).
+ * the same path, the console, `/healthz` (process alive), and `/readyz` and `/metrics`
+ * (ops-endpoints.ts); then the drain on close.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ import { useTracing } from './plugins/tracing.js';
 import { useCompiledExecution } from './plugins/jit.js';
 import { telemetryEnabled } from './telemetry/setup.js';
 import { requestIdFrom } from './domain/request-scope.js';
-import { metricsRegistry } from './upstream/metrics.js';
+import { listenMetrics, sendJson, serveMetrics, serveReadiness } from './ops-endpoints.js';
 import { OperationTracker } from './operations/tracker.js';
 import type { Journal } from './journal/journal.js';
 import { JournalWatcher } from './journal/watcher.js';
@@ -166,25 +167,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return;
     }
     if (path === '/readyz') {
-      if (draining) {
-        sendJson(res, 503, { ready: false, draining: true });
-        return;
-      }
-      const report = {
-        ...(await readiness(registry)),
-        ...(bus.health ? { redis: bus.health() } : {}),
-        // Informational, like Redis: without its journal an instance still answers from the providers.
-        ...(journal ? { journal: await journalHealth(journal) } : {}),
-      };
       // With auth on, the per-provider detail (URLs' health, messages) is for key holders only.
       const detail = !apiKeys || principalFor(req.headers.authorization) !== undefined;
-      sendJson(res, report.ready ? 200 : 503, detail ? report : { ready: report.ready });
+      await serveReadiness(res, { registry, bus, journal, draining, detail });
       return;
     }
     if (path === '/metrics') {
-      const denied = apiKeys ? metricsDenial(principalFor(req.headers.authorization), options.metricsPort !== undefined) : undefined;
-      if (denied) sendJson(res, denied.status, { errors: [{ message: denied.message, extensions: { code: denied.code } }] });
-      else await sendMetrics(res);
+      await serveMetrics(res, apiKeys ? { principal: principalFor(req.headers.authorization), separateListener: options.metricsPort !== undefined } : undefined);
       return;
     }
     if (path === '/console' || path.startsWith('/console/')) {
@@ -314,33 +303,8 @@ async function until(done: () => boolean, deadline: number): Promise<boolean> {
   return true;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-async function sendMetrics(res: ServerResponse): Promise<void> {
-  res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
-}
-
-/** With auth on, the main port's /metrics needs an `admin` key (they show operation names and upstream routes). */
-function metricsDenial(principal: Principal | undefined, separateListener: boolean) {
-  const where = separateListener ? ' (or scrape the metrics port, which needs none)' : '';
-  if (!principal) return { status: 401, code: 'UNAUTHENTICATED', message: `/metrics needs an API key with the "admin" scope${where}` };
-  if (!principal.scopes.has('admin')) return { status: 403, code: 'FORBIDDEN', message: `API key "${principal.name}" lacks the "admin" scope /metrics needs${where}` };
-  return undefined;
-}
-
-/** `server.metricsPort`: /metrics alone on its own listener, meant for a private interface. */
-async function listenMetrics(port: number, host: string): Promise<Server> {
-  const metrics = createServer((req, res) => {
-    if ((req.url ?? '/').split('?')[0] === '/metrics') void sendMetrics(res);
-    else sendJson(res, 404, { error: 'this port serves /metrics only' });
-  });
-  await new Promise<void>((resolve, reject) => {
-    metrics.once('error', reject);
-    metrics.listen(port, host, () => resolve());
-  });
-  return metrics;
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -348,32 +312,4 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-/** The journal's write health, and whether its database answers now. */
-async function journalHealth(journal: Journal) {
-  const health = journal.health();
-  if (health.status === 'DOWN') return health;
-  try {
-    await journal.store.ping();
-    return health;
-  } catch (error) {
-    return { ...health, status: 'DOWN' as const, message: `the journal's database does not answer: ${(error as Error).message.split('\n')[0]}` };
-  }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-async function readiness(registry: ProviderRegistry) {
-  const providers = await Promise.all(
-    registry.all().map(async (provider) => {
-      const known = provider.health();
-      const health = known.status === 'UNKNOWN' || known.status === 'DOWN' ? await provider.probe() : known;
-      return { id: provider.id, kind: provider.kind, status: health.status, message: health.message ?? null };
-    }),
-  );
-  const ready = providers.some((p) => p.status === 'UP' || p.status === 'DEGRADED');
-  return { ready, providers };
 }
