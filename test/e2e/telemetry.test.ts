@@ -19,6 +19,7 @@ import { VirtualMachinesQuery } from '../support/documents.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
 import { buildOnce, killLeftovers, root, spawnGateway } from '../support/spawned-gateway.js';
 import { waitFor } from '../support/wait.js';
+import { REFUSING_PORT } from '../support/ports.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const SPAN_KIND_CLIENT = 3;
@@ -203,6 +204,46 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
     expect(mine.every((e) => e.contentType === 'application/x-protobuf')).toBe(true);
     // Protobuf carries the 16 trace id bytes verbatim.
     expect(mine.some((e) => e.body.includes(Buffer.from(incoming.traceId, 'hex')))).toBe(true);
+  }, 90_000);
+
+  it('puts each webhook delivery attempt in a webhook.deliver span (host, attempt, event, status)', async () => {
+    // A webhook receiver on loopback, and a provider nobody answers for: PROVIDER_DOWN opens at once.
+    const hooks: string[] = [];
+    const hookServer = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        hooks.push(String(req.headers['webhook-id']));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+    const hookHost = `127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'bgw-telemetry-hooks-'));
+    const file = join(dir, 'gateway.yaml');
+    const down = { ...demo.providers.find((p) => p.kind === 'billmanager')!, id: 'gone', baseUrl: `http://127.0.0.1:${REFUSING_PORT}/billmgr` };
+    writeFileSync(
+      file,
+      stringify({
+        journal: { url: `sqlite:${join(dir, 'journal.db')}`, watchIntervalSeconds: 0 },
+        providers: [down],
+        alerts: {
+          providerDownAfterSeconds: 0,
+          evaluateIntervalSeconds: 0.2,
+          webhooks: [{ url: `http://${hookHost}/hooks`, secret: `whsec_${Buffer.from('a-test-secret-of-32-bytes-long!!').toString('base64')}`, kinds: ['PROVIDER_DOWN'] }],
+          delivery: { timeoutMs: 2000, retryScheduleMs: [0], pollIntervalMs: 50 },
+        },
+      }),
+    );
+    const gateway = await spawnTracedGateway(file, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50' });
+    try {
+      await waitFor(() => hooks.length > 0, 'the PROVIDER_DOWN webhook', 30_000);
+      await waitFor(() => receiver.spans.some((s) => s.name === 'webhook.deliver' && s.attributes['url.host'] === hookHost), 'a webhook.deliver span', 10_000);
+      const span = receiver.spans.find((s) => s.name === 'webhook.deliver' && s.attributes['url.host'] === hookHost)!;
+      expect(span.attributes).toMatchObject({ 'webhook.attempt': 1, 'webhook.event': 'alert.opened', 'http.response.status_code': 204, 'webhook.status': 'delivered' });
+    } finally {
+      expect(await gateway.stop()).toBe(0);
+      await new Promise((resolve) => hookServer.close(resolve));
+    }
   }, 90_000);
 
   it('refuses an OTLP protocol it cannot speak, in one line', () => {
