@@ -43,7 +43,7 @@ export interface UpstreamRequest {
   /** Route name for errors and metrics, e.g. "vms/list"; must not contain secrets. */
   label: string;
   headers?: Record<string, string>;
-  body?: string | URLSearchParams;
+  body?: string;
   /** Safe to repeat: reads. Writes are sent once, whatever happens. */
   idempotent: boolean;
   /** The GraphQL request this call is for: its id goes upstream, and its reads are shared. */
@@ -123,6 +123,14 @@ export class UpstreamHttp {
     }
     series.requests.inc();
     series.duration.observe(latencyMs / 1000);
+  }
+
+  /** An attempt's outcome, told to the breaker (and its gauge) and to the health record. */
+  private settled(ok: boolean, latencyMs: number, message?: string): void {
+    if (ok) this.breaker.success();
+    else this.breaker.failure();
+    this.recordBreaker();
+    this.healthTracker.record(ok, latencyMs, message);
   }
 
   private recordBreaker(): void {
@@ -229,7 +237,6 @@ export class UpstreamHttp {
       try {
         const url = parsedUrl(req.url);
         span = startUpstreamSpan(this.providerId, req.method, req.label, url.url, attempt);
-        const body = req.body instanceof URLSearchParams ? req.body.toString() : req.body;
         const reply = await dispatchText(
           this.agent,
           {
@@ -238,11 +245,10 @@ export class UpstreamHttp {
             method: req.method,
             headers: {
               ...(requestId ? { 'x-request-id': requestId } : {}),
-              ...(req.body instanceof URLSearchParams ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
               ...req.headers,
               ...span?.headers,
             },
-            body,
+            body: req.body,
           },
           this.timeoutMs,
         );
@@ -254,9 +260,7 @@ export class UpstreamHttp {
         this.observe(req.label, String(response.status), latencyMs);
         if (response.status >= 500 || response.status === 429) {
           const message = `provider "${this.providerId}" answered ${req.label} with HTTP ${response.status}`;
-          this.breaker.failure();
-          this.recordBreaker();
-          this.healthTracker.record(false, latencyMs, message);
+          this.settled(false, latencyMs, message);
           lastError = new UpstreamUnavailableError(this.providerId, message);
           if (req.idempotent && isRetryableStatus(response.status) && attempt + 1 < attempts) {
             await sleep(backoffDelayMs(attempt, this.retry, response.headers.get('retry-after')));
@@ -264,9 +268,7 @@ export class UpstreamHttp {
           }
           throw lastError;
         }
-        this.breaker.success();
-        this.recordBreaker();
-        this.healthTracker.record(true, latencyMs);
+        this.settled(true, latencyMs);
         return { status: response.status, headers: response.headers, text };
       } catch (error) {
         span?.failed(error);
@@ -282,9 +284,7 @@ export class UpstreamHttp {
             : `failed: ${describeNetworkError(error)}`;
         const outcome = req.idempotent ? '' : '; the outcome of this write is unknown';
         const message = `provider "${this.providerId}" ${req.label} ${what}${outcome}`;
-        this.breaker.failure();
-        this.recordBreaker();
-        this.healthTracker.record(false, latencyMs, message);
+        this.settled(false, latencyMs, message);
         lastError = new UpstreamUnavailableError(this.providerId, message);
         if (!req.idempotent || attempt + 1 >= attempts) throw lastError;
         await sleep(backoffDelayMs(attempt, this.retry));
