@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { closedPort } from './ports.js';
+import { onFreePort } from './ports.js';
 
 const run = promisify(execFile);
 
@@ -72,7 +72,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
     chownSync(dir, Number(id.stdout), Number(group.stdout));
   }
   const data = join(dir, 'data');
-  let port = await closedPort();
+  let port = 0;
   const exec = async (tool: string, args: string[]) => {
     const [file, argv] = command(bin, tool, args);
     try {
@@ -92,20 +92,16 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
   const up = () => exec('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', log, '-o', settings()]);
   const down = () => exec('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']);
   const handle = { bin, dir };
-  // Test files run in parallel: another one may bind the port between closedPort() and here.
-  for (let attempt = 1; ; attempt++) {
+  await onFreePort(async (free) => {
+    port = free;
+    rmSync(log, { force: true }); // only this attempt's reason counts
     try {
       await up();
-      break;
     } catch (error) {
-      const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
-      if (attempt < 3 && /could not bind|address already in use/i.test(serverLog)) {
-        port = await closedPort();
-        continue;
-      }
-      throw new Error(`${(error as Error).message}\n${serverLog.trim()}`);
+      // pg_ctl says only "could not start server": the reason (a taken port, say) is in the log.
+      throw new Error(`${(error as Error).message}\n${existsSync(log) ? readFileSync(log, 'utf8').trim() : ''}`);
     }
-  }
+  });
   running.add(handle);
 
   const base = `postgres://postgres@127.0.0.1:${port}`;

@@ -3,24 +3,15 @@
  * installs the Debian package; a machine without it fails the test with a message saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closedPort } from './ports.js';
+import { onFreePort } from './ports.js';
 
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
-  // Test files run in parallel: another one may bind the port between closedPort() and here.
-  for (let attempt = 1; ; attempt++) {
-    const port = await closedPort();
-    try {
-      return await startRedisOn(port);
-    } catch (error) {
-      if (attempt < 3 && /address already in use/i.test((error as Error).message)) continue;
-      throw error;
-    }
-  }
+export function startRedis(): Promise<TestRedis> {
+  return onFreePort(startRedisOn);
 }
 
 async function startRedisOn(port: number): Promise<TestRedis> {
