@@ -175,47 +175,6 @@ describe('alerts: a failed backup, over signed webhooks', () => {
 describe('alerts: what the rules see', () => {
   let receiver: WebhookReceiver;
   let gw: TestGateway | undefined;
-  beforeAll(async () => {
-    receiver = new WebhookReceiver(secret);
-    await receiver.listen();
-  });
-  afterEach(async () => {
-    await gw?.close();
-    gw = undefined;
-  });
-  afterAll(async () => receiver?.stop());
-
-  it('opens PROVIDER_DOWN once a provider has been down past the grace, and resolves it when it is back', async () => {
-    gw = await startTestGateway({
-      journal: WATCHED,
-      // A short breaker cooldown: the provider is asked again soon after it failed.
-      editProviders: (ps) => ps.map((p) => (p.id === 'vps' ? { ...p, breakerCooldownMs: 300 } : p)),
-      alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['PROVIDER_DOWN'] }] }),
-    });
-    const sim = gw.demo.simulators.billmanager;
-    sim.server.faults.set({ global: { status: 503 } });
-    await receiver.until(() => receiver.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'PROVIDER_DOWN'), 'PROVIDER_DOWN opened', 20_000);
-    const down = (await alertsOf(gw, ['PROVIDER_DOWN'])).edges.map((e) => e.node);
-    expect(down).toHaveLength(1);
-    expect(down[0]).toMatchObject({ state: 'OPEN', provider: { name: 'vps' }, resource: null });
-    sim.server.faults.clear();
-    await receiver.until(() => receiver.accepted('alert.resolved').some((r) => r.verified!.data.alert.kind === 'PROVIDER_DOWN'), 'PROVIDER_DOWN resolved', 20_000);
-    expect((await alertsOf(gw, ['PROVIDER_DOWN'])).edges[0].node.state).toBe('RESOLVED');
-  });
-
-  it('opens RUN_MISSED for a resource whose scheduled run did not happen', async () => {
-    gw = await startTestGateway({ journal: { ...WATCHED, missedGraceMinutes: 1 }, alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['RUN_MISSED'] }] }) });
-    await recordDueTenMinutesAgo(gw, 'SQL01');
-    await receiver.until(() => receiver.accepted('alert.opened').some((r) => r.verified!.data.alert.kind === 'RUN_MISSED'), 'RUN_MISSED opened');
-    const missed = (await alertsOf(gw, ['RUN_MISSED'])).edges.map((e) => e.node);
-    expect(missed).toHaveLength(1);
-    expect(missed[0]).toMatchObject({ state: 'OPEN', severity: 'WARNING', resourceName: 'SQL01' });
-  });
-});
-
-describe('alerts: stale backups and stuck operations', () => {
-  let receiver: WebhookReceiver;
-  let gw: TestGateway | undefined;
   beforeEach(async () => {
     receiver = new WebhookReceiver(secret);
     await receiver.listen();
@@ -226,6 +185,33 @@ describe('alerts: stale backups and stuck operations', () => {
     await receiver.stop();
   });
   const events = (type: string, kind: string) => receiver.accepted(type).filter((r) => r.verified!.data.alert.kind === kind);
+
+  it('opens PROVIDER_DOWN once a provider has been down past the grace, and resolves it when it is back', async () => {
+    gw = await startTestGateway({
+      journal: WATCHED,
+      // A short breaker cooldown: the provider is asked again soon after it failed.
+      editProviders: (ps) => ps.map((p) => (p.id === 'vps' ? { ...p, breakerCooldownMs: 300 } : p)),
+      alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['PROVIDER_DOWN'] }] }),
+    });
+    const sim = gw.demo.simulators.billmanager;
+    sim.server.faults.set({ global: { status: 503 } });
+    await receiver.until(() => events('alert.opened', 'PROVIDER_DOWN').length > 0, 'PROVIDER_DOWN opened', 20_000);
+    const down = (await alertsOf(gw, ['PROVIDER_DOWN'])).edges.map((e) => e.node);
+    expect(down).toHaveLength(1);
+    expect(down[0]).toMatchObject({ state: 'OPEN', provider: { name: 'vps' }, resource: null });
+    sim.server.faults.clear();
+    await receiver.until(() => events('alert.resolved', 'PROVIDER_DOWN').length > 0, 'PROVIDER_DOWN resolved', 20_000);
+    expect((await alertsOf(gw, ['PROVIDER_DOWN'])).edges[0].node.state).toBe('RESOLVED');
+  });
+
+  it('opens RUN_MISSED for a resource whose scheduled run did not happen', async () => {
+    gw = await startTestGateway({ journal: { ...WATCHED, missedGraceMinutes: 1 }, alerts: alertsConfig(receiver, { webhooks: [{ url: receiver.url, secret, kinds: ['RUN_MISSED'] }] }) });
+    await recordDueTenMinutesAgo(gw, 'SQL01');
+    await receiver.until(() => events('alert.opened', 'RUN_MISSED').length > 0, 'RUN_MISSED opened');
+    const missed = (await alertsOf(gw, ['RUN_MISSED'])).edges.map((e) => e.node);
+    expect(missed).toHaveLength(1);
+    expect(missed[0]).toMatchObject({ state: 'OPEN', severity: 'WARNING', resourceName: 'SQL01' });
+  });
 
   it('opens BACKUP_STALE for a scheduled VM with no success within the RPO, and resolves it with a backup through the API', async () => {
     // An RPO of 3.6 seconds: due (scheduled) ten minutes ago, never backed up since.
