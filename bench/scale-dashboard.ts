@@ -11,7 +11,7 @@ import { DashboardQuery } from '../test/support/documents.js';
 import { gql } from './support/graphql.js';
 import { startGateway, startSimulators, type GatewaySettings, type Simulators } from './support/processes.js';
 import { markdownTable, median, ms, percentile } from './support/stats.js';
-import { clearLogs, countsByRoute, readLogs, totalRequests, type UpstreamLog } from './support/upstream-log.js';
+import { clearLogs, countsByRoute, idealCriticalPath, readLogs, totalRequests } from './support/upstream-log.js';
 
 const LATENCY_MS = 20;
 /** Added to each simulator's seed (16 Altaro VMs, 12 CloudSigma servers, 12 BILLmanager instances). */
@@ -19,9 +19,6 @@ const EXTRA_PER_PROVIDER = 87;
 const SEQUENTIAL_QUERIES = 60;
 const CONCURRENCY = 10;
 const CONCURRENT_SECONDS = 8;
-
-/** Routes a per-resource read goes to (second round: they need the first round's list). */
-const PER_RESOURCE_ROUTES = new Set(['instances.fleio_bckps', 'instances.fleio_bckps.schedule', 'vms/schedules', 'vms/backuplocations']);
 
 const SETTINGS: Array<{ label: string; settings: GatewaySettings; queries: number }> = [
   { label: 'sharing on, maxConnections 256', settings: { shareReads: true, maxConnections: 256 }, queries: SEQUENTIAL_QUERIES },
@@ -34,18 +31,6 @@ const SETTINGS: Array<{ label: string; settings: GatewaySettings; queries: numbe
 
 type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 const dashboard = (url: string) => gql(url, DashboardQuery);
-
-/** The sum over dependent rounds of the slowest upstream call of each round (server-side durations). */
-function idealCriticalPath(log: UpstreamLog): number {
-  const rounds = [0, 0];
-  for (const requests of Object.values(log)) {
-    for (const r of requests) {
-      const round = PER_RESOURCE_ROUTES.has(r.routeKey) ? 1 : 0;
-      rounds[round] = Math.max(rounds[round], r.durationMs ?? 0);
-    }
-  }
-  return rounds[0] + rounds[1];
-}
 
 /** The fewest requests the upstream APIs allow for this dashboard (sessions already open). */
 function minimalSet(data: Dashboard): { total: number; perProvider: Record<string, number> } {

@@ -14,10 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gatewayEntry, startGateway, startSimulators } from './processes.js';
 import { median } from './stats.js';
-import { clearLogs, readLogs } from './upstream-log.js';
+import { clearLogs, idealCriticalPath, readLogs } from './upstream-log.js';
 
 export const THIS_ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
-const PER_RESOURCE_ROUTES = new Set(['instances.fleio_bckps', 'instances.fleio_bckps.schedule', 'vms/schedules', 'vms/backuplocations']);
 
 export interface DashboardFigures {
   tree: string;
@@ -58,15 +57,7 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
         await gql(gateway.url, DashboardQuery);
         latencies.push(performance.now() - started);
         cpuMs += gateway.cpuMs() - cpuBefore;
-        // The slowest call of each dependent round (server-side durations), as scale-dashboard.ts.
-        const rounds = [0, 0];
-        for (const requests of Object.values(await readLogs(sims)) as Array<Array<{ routeKey: string; durationMs?: number }>>) {
-          for (const r of requests) {
-            const round = PER_RESOURCE_ROUTES.has(r.routeKey) ? 1 : 0;
-            rounds[round] = Math.max(rounds[round], r.durationMs ?? 0);
-          }
-        }
-        ideals.push(rounds[0] + rounds[1]);
+        ideals.push(idealCriticalPath(await readLogs(sims)));
       }
       let answered = 0;
       const began = performance.now();

@@ -32,3 +32,18 @@ export function countsByRoute(log: UpstreamLog): Record<ProviderName, Record<str
   }
   return out;
 }
+
+/** Routes a per-resource read goes to (second round: they need the first round's list). */
+const PER_RESOURCE_ROUTES = new Set(['instances.fleio_bckps', 'instances.fleio_bckps.schedule', 'vms/schedules', 'vms/backuplocations']);
+
+/** The sum over dependent rounds of the slowest upstream call of each round (server-side durations): a dashboard's ideal critical path. */
+export function idealCriticalPath(log: UpstreamLog): number {
+  const rounds = [0, 0];
+  for (const requests of Object.values(log)) {
+    for (const r of requests) {
+      const round = PER_RESOURCE_ROUTES.has(r.routeKey) ? 1 : 0;
+      rounds[round] = Math.max(rounds[round], r.durationMs ?? 0);
+    }
+  }
+  return rounds[0] + rounds[1];
+}
