@@ -216,7 +216,7 @@ export class BillmanagerClient {
     let form = `func=${encodeURIComponent(func)}&out=json&lang=en`;
     for (const key in params) {
       const value = params[key];
-      if (value !== undefined && key !== 'auth') form += `&${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+      if (value !== undefined) form += `&${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
     }
     if (auth !== undefined) form += `&auth=${encodeURIComponent(auth)}`;
     const response = await this.http.request({
