@@ -69,8 +69,7 @@ describe('SIGHUP', () => {
       expect(closed).toBe(false);
       await client.dispose();
     } finally {
-      gateway.child.kill('SIGTERM');
-      expect(await gateway.exit).toBe(0);
+      expect(await gateway.stop()).toBe(0);
     }
   }, 90_000);
 
@@ -116,8 +115,7 @@ describe('SIGHUP', () => {
       expect(before.received).toHaveLength(0);
     } finally {
       demo.simulators.billmanager.server.faults.clear();
-      gateway.child.kill('SIGTERM');
-      await gateway.exit;
+      await gateway.stop();
       await before.stop();
       await after.stop();
     }

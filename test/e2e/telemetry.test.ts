@@ -49,17 +49,8 @@ async function recordingProxy(target: string): Promise<{ url: string; seen: Inco
   };
 }
 
-/** The shared spawner (PORT=0: the ready line says where it bound), stopped with SIGTERM. */
-async function spawnTracedGateway(configFile: string, env: Record<string, string>) {
-  const gateway = await spawnGateway(configFile, { env: { LOG_LEVEL: 'warn', ...env } });
-  return {
-    url: gateway.url,
-    stop: async () => {
-      if (gateway.child.exitCode === null) gateway.child.kill('SIGTERM');
-      return gateway.exit;
-    },
-  };
-}
+/** The shared spawner (PORT=0: the ready line says where it bound), logging warnings only. */
+const spawnTracedGateway = (configFile: string, env: Record<string, string>) => spawnGateway(configFile, { env: { LOG_LEVEL: 'warn', ...env } });
 
 async function post(url: string, query: string, variables: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {

@@ -46,6 +46,8 @@ export interface SpawnedGateway {
   output(): string;
   url: string;
   exit: Promise<number | null>;
+  /** SIGTERM (as a service manager stops it), then its exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** Start and wait for the ready line. `npm: true` runs `npm start` (prestart, then compiled node). */
@@ -68,7 +70,11 @@ export async function spawnGateway(configFile: string, options: { npm?: boolean;
     child.kill('SIGKILL');
     throw new Error(`the gateway did not start:\n${output}`);
   }
-  return { child, output: () => output, url, exit };
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    return exit;
+  };
+  return { child, output: () => output, url, exit, stop };
 }
 
 /** Parsed JSON log lines of a spawned gateway. */
