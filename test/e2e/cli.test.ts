@@ -3,12 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce } from '../support/spawned-gateway.js';
-
-const root = new URL('../..', import.meta.url).pathname;
-
-beforeAll(() => buildOnce(), 180_000);
+import { describe, expect, it } from 'vitest';
+import { root } from '../support/spawned-gateway.js';
 
 function start(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['dist/main.js', ...args], {

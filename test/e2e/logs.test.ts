@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, logFormat } from '../../src/logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { buildOnce, root } from '../support/spawned-gateway.js';
+import { root } from '../support/spawned-gateway.js';
 
 const READ_KEY = 'logs-test-read-key-0123456789';
 const lines: string[] = [];
@@ -64,7 +64,6 @@ describe('format', () => {
 
 describe('a port in use', () => {
   it('stops `node dist/main.js` with one friendly line and no stack trace', async () => {
-    buildOnce();
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { buildOnce, killLeftovers, logLines, spawnGateway, waitForLog, writeConfig } from '../support/spawned-gateway.js';
+import { killLeftovers, logLines, spawnGateway, waitForLog, writeConfig } from '../support/spawned-gateway.js';
 import { OperationsUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { testSecret, WebhookReceiver } from '../support/webhook-receiver.js';
@@ -17,10 +17,9 @@ const keys = (name: string, key: string) => ({ auth: { apiKeys: [{ name, key, sc
 
 let demo: Demo;
 beforeAll(async () => {
-  buildOnce();
   demo = await startDemo();
   demo.simulators.altaro.state.autoRunSchedules = false;
-}, 180_000);
+});
 afterAll(async () => {
   killLeftovers();
   await demo?.close();

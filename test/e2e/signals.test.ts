@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { alive, buildOnce, killLeftovers, childPids, logLines, spawnGateway, writeConfig } from '../support/spawned-gateway.js';
+import { alive, killLeftovers, childPids, logLines, spawnGateway, writeConfig } from '../support/spawned-gateway.js';
 import { OperationsUpdatedSubscription } from '../support/documents.js';
 import { subscribeWs, wsClient } from '../support/subscribe.js';
 import { waitFor } from '../support/wait.js';
@@ -20,10 +20,9 @@ const post = (url: string, body: string, dispatcher?: Agent) =>
 
 let demo: Demo;
 beforeAll(async () => {
-  buildOnce();
   demo = await startDemo({ cloudsigma: { latencyMs: SLOW_MS } });
   demo.simulators.altaro.state.autoRunSchedules = false;
-}, 180_000);
+});
 afterAll(async () => {
   killLeftovers();
   await demo?.close();

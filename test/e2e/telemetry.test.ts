@@ -17,7 +17,7 @@ import { startDemo, DEMO_CREDENTIALS, type Demo } from '../../src/demo.js';
 import { OperationHistoryQuery } from '../support/journal-documents.js';
 import { VirtualMachinesQuery } from '../support/documents.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
-import { buildOnce, killLeftovers, root, spawnGateway } from '../support/spawned-gateway.js';
+import { killLeftovers, root, spawnGateway } from '../support/spawned-gateway.js';
 import { waitFor } from '../support/wait.js';
 import { REFUSING_PORT } from '../support/ports.js';
 
@@ -74,7 +74,6 @@ describe('OpenTelemetry traces to an OTLP/HTTP receiver', () => {
   let configFile: string;
 
   beforeAll(async () => {
-    buildOnce();
     demo = await startDemo();
     receiver = await startOtlpReceiver();
     const cloudsigma = demo.providers.find((p) => p.kind === 'cloudsigma')!;

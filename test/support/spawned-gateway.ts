@@ -1,20 +1,16 @@
 /**
  * The gateway as a service manager runs it: a separate process (the compiled `npm start`, or
  * `node dist/main.js`) with a config file pointing at simulators in this test process, so a
- * test can send it signals and still look at the upstream side (sessions, requests).
+ * test can send it signals and still look at the upstream side (sessions, requests). dist/ is
+ * built once before the run (test/global-setup.ts).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Demo } from '../../src/demo.js';
 
 export const root = new URL('../..', import.meta.url).pathname;
-
-/** dist/ as `npm start` would build it (a no-op when it is up to date). */
-export function buildOnce(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
-}
 
 /** A config file (JSON is YAML) for the demo's simulators plus `extra` top-level sections. */
 export function writeConfig(demo: Demo, extra: Record<string, unknown> = {}, file?: string): string {
