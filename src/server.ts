@@ -145,7 +145,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         : initial.request.headers.get('authorization');
       // Over WebSocket there are no per-operation headers: each operation gets a fresh id.
       const requestId = requestIdFrom(initial.connectionParams ? undefined : initial.request.headers.get('x-request-id'));
-      return { requestId, registry, tracker, journal, alerts, reads: new RequestReads(registry, requestId), principal: principalFor(authorization) };
+      return { registry, tracker, journal, alerts, reads: new RequestReads(registry, requestId), principal: principalFor(authorization) };
     },
   });
 

@@ -29,7 +29,7 @@ export function useObservability(logger: Logger): Plugin<GatewayContext> {
           // A client's mistake (VALIDATION, FORBIDDEN, NOT_FOUND…) is info; error level is for what an operator must look into.
           logger[errorCodes?.includes('INTERNAL_SERVER_ERROR') ? 'error' : 'info'](
             {
-              requestId: ctx.requestId,
+              requestId: ctx.reads.requestId,
               operation,
               type,
               outcome,

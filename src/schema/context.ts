@@ -26,8 +26,6 @@ import type { Principal } from '../auth.js';
 import type { RequestScope } from '../domain/request-scope.js';
 
 export interface GatewayContext {
-  /** The caller's X-Request-ID (or a fresh one): in the operation's log line and sent upstream. */
-  requestId: string;
   registry: ProviderRegistry;
   tracker: OperationTracker;
   reads: RequestReads;
@@ -48,6 +46,7 @@ export class RequestReads {
 
   constructor(
     readonly registry: ProviderRegistry,
+    /** The caller's X-Request-ID (or a fresh one): in the operation's log line and sent upstream. */
     readonly requestId?: string,
   ) {
     this.scope = { requestId, reads: new Map() };
