@@ -3,6 +3,7 @@
  * date format (`YYYY-MM-DD-HH-mm-ss`, written in the configured IANA time zone, no zone marker).
  */
 import type { SimReply } from '../kit/http.js';
+import { wallClockParts, type WallClockParts } from '../kit/wall-clock.js';
 
 /**
  * ErrorCode values. The real type/values are unknown (contract §2, [?]); the simulator uses small
@@ -80,54 +81,12 @@ export function invalidToken(): SimReply {
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-interface WallClock {
-  year: number;
-  month: number; // 1..12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type WallClock = Omit<WallClockParts, 'weekday'>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
-/** Throws a RangeError for a zone the runtime does not know. */
-export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
-}
+export { assertTimeZone } from '../kit/wall-clock.js';
 
 /** The wall-clock reading of an instant in a zone. */
-export function wallClock(epochMs: number, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? '0');
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour') % 24,
-    minute: get('minute'),
-    second: get('second'),
-  };
-}
+export const wallClock: (epochMs: number, timeZone: string) => WallClock = wallClockParts;
 
 /** The instant at which the zone's clocks show the given wall-clock time (DST gaps resolve forward). */
 export function zonedToEpoch(w: WallClock, timeZone: string): number {

@@ -9,63 +9,16 @@
  *   - a wall time that occurs twice in the autumn overlap fires once, at the first occurrence.
  */
 
-export interface ZonedParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: number;
-}
+import { offsetMs, wallClockParts, type WallClockParts } from '../kit/wall-clock.js';
+
+export { assertTimeZone } from '../kit/wall-clock.js';
+
+export type ZonedParts = WallClockParts;
+export const zonedParts = wallClockParts;
+/** The zone's UTC offset in ms at an instant (local = utc + offset). */
+export const offsetAt = offsetMs;
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Throws a readable error for a zone Intl does not know. */
-export function assertTimeZone(timeZone: string): void {
-  try {
-    formatterFor(timeZone);
-  } catch {
-    throw new Error(`unknown time zone '${timeZone}'`);
-  }
-}
-
-export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const hour = parts.hour === 24 ? 0 : parts.hour;
-  const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
-  return { year: parts.year, month: parts.month, day: parts.day, hour, minute: parts.minute, second: parts.second, weekday };
-}
-
-/** The zone's UTC offset in ms at an instant (local = utc + offset). */
-export function offsetAt(epochMs: number, timeZone: string): number {
-  const whole = epochMs - (((epochMs % 1000) + 1000) % 1000);
-  const p = zonedParts(whole, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
-}
 
 /** The instant of a provider-local wall time, with the DST policy described above. */
 export function zonedToEpoch(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
