@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gatewayEntry, startGateway, startSimulators } from './processes.js';
 import { median } from './stats.js';
+import { replayedCriticalPath, startRecordingProxies } from './replay.js';
 import { clearLogs, idealCriticalPath, readLogs } from './upstream-log.js';
 
 export const THIS_ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -25,6 +26,9 @@ export interface DashboardFigures {
   p50Ms: number;
   idealMs: number;
   p50OverIdeal: number;
+  /** The two rounds replayed by a client that does no work (replay.ts). */
+  replayedMs: number;
+  p50OverReplayed: number;
   rps10: number;
 }
 
@@ -43,6 +47,7 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
   const { gql } = await import(`${root}/bench/support/graphql.ts`);
   const sims = await startSimulators({ latencyMs: 20, extraResources: 87 });
   try {
+    const replayedMs = await replayedDashboardPath(root, sims, DashboardQuery, gql);
     const nodeArgs = [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), ...(options.nodeArgs ?? [])];
     const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256, root, nodeArgs });
     try {
@@ -79,6 +84,8 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
         p50Ms: +p50.toFixed(1),
         idealMs: +ideal.toFixed(1),
         p50OverIdeal: +(p50 / ideal).toFixed(2),
+        replayedMs: +replayedMs.toFixed(1),
+        p50OverReplayed: +(p50 / replayedMs).toFixed(2),
         rps10: +(answered / ((performance.now() - began) / 1000)).toFixed(2),
       };
     } finally {
@@ -86,6 +93,28 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
     }
   } finally {
     await sims.stop();
+  }
+}
+
+/**
+ * One warm dashboard of the gateway of `root`, recorded through proxies, then its upstream
+ * requests replayed with no work between them (replay.ts), while that gateway still holds the
+ * sessions they carry.
+ */
+async function replayedDashboardPath(root: string, sims: Awaited<ReturnType<typeof startSimulators>>, query: unknown, gql: (url: string, query: never) => Promise<unknown>): Promise<number> {
+  const proxies = await startRecordingProxies(sims);
+  try {
+    const gateway = await startGateway(proxies.sims, { shareReads: true, maxConnections: 256, root });
+    try {
+      for (let i = 0; i < 3; i++) await gql(gateway.url, query as never);
+      await proxies.reset();
+      await gql(gateway.url, query as never);
+      return await replayedCriticalPath(sims, await proxies.recorded());
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await proxies.close();
   }
 }
 

@@ -36,12 +36,15 @@ export function countsByRoute(log: UpstreamLog): Record<ProviderName, Record<str
 /** Routes a per-resource read goes to (second round: they need the first round's list). */
 const PER_RESOURCE_ROUTES = new Set(['instances.fleio_bckps', 'instances.fleio_bckps.schedule', 'vms/schedules', 'vms/backuplocations']);
 
+/** 1 for a per-resource read (it needs the first round's list), else 0. */
+export const roundOf = (routeKey: string): 0 | 1 => (PER_RESOURCE_ROUTES.has(routeKey) ? 1 : 0);
+
 /** The sum over dependent rounds of the slowest upstream call of each round (server-side durations): a dashboard's ideal critical path. */
 export function idealCriticalPath(log: UpstreamLog): number {
   const rounds = [0, 0];
   for (const requests of Object.values(log)) {
     for (const r of requests) {
-      const round = PER_RESOURCE_ROUTES.has(r.routeKey) ? 1 : 0;
+      const round = roundOf(r.routeKey);
       rounds[round] = Math.max(rounds[round], r.durationMs ?? 0);
     }
   }
