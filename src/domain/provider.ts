@@ -59,6 +59,15 @@ export interface RestoreRequest {
   sandbox: boolean;
 }
 
+/**
+ * A VM as its provider's list names it, before the reads that complete it (BILLmanager: each
+ * instance's backups and schedules, one request each), and the complete VM.
+ */
+export interface StagedVirtualMachine {
+  listed: VirtualMachine;
+  complete: Promise<VirtualMachine>;
+}
+
 export interface Provider {
   readonly id: string;
   readonly kind: ProviderKind;
@@ -71,6 +80,12 @@ export interface Provider {
   probe(): Promise<ProviderHealth>;
 
   listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]>;
+  /**
+   * For a provider whose VM listing takes a read per VM: the list as soon as it is known, each
+   * VM completing on its own, so a query resolves the VMs that are complete (and every other
+   * provider's) while the rest are still being read. `listVirtualMachines` is every `complete`.
+   */
+  listVirtualMachinesInStages?(scope?: RequestScope): Promise<StagedVirtualMachine[]>;
   listDisks(scope?: RequestScope): Promise<Disk[]>;
   listSchedules(scope?: RequestScope): Promise<Schedule[]>;
   listBackupLocations(scope?: RequestScope): Promise<BackupLocation[]>;

@@ -7,7 +7,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { GatewayError, NotFoundError } from '../domain/errors.js';
-import type { Provider } from '../domain/provider.js';
+import type { Provider, StagedVirtualMachine } from '../domain/provider.js';
 import type {
   Backup,
   BackupLocation,
@@ -80,7 +80,17 @@ export class RequestReads {
   }
 
   virtualMachines(p: Provider): Promise<VirtualMachine[]> {
-    return this.once(p, 'vms', (scope) => p.listVirtualMachines(scope));
+    return this.once(p, 'vms', async (scope) =>
+      p.listVirtualMachinesInStages ? Promise.all((await this.virtualMachinesInStages(p)).map((vm) => vm.complete)) : p.listVirtualMachines(scope),
+    );
+  }
+  /** The VMs as listed, each with its completion (Provider.listVirtualMachinesInStages); complete at once elsewhere. */
+  virtualMachinesInStages(p: Provider): Promise<StagedVirtualMachine[]> {
+    return this.once(p, 'vmStages', async (scope) =>
+      p.listVirtualMachinesInStages
+        ? p.listVirtualMachinesInStages(scope)
+        : (await this.virtualMachines(p)).map((vm) => ({ listed: vm, complete: Promise.resolve(vm) })),
+    );
   }
   disks(p: Provider): Promise<Disk[]> {
     return this.once(p, 'disks', (scope) => p.listDisks(scope));

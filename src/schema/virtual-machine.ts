@@ -1,5 +1,7 @@
 /** VirtualMachine: an Altaro VM, a CloudSigma server or a BILLmanager instance. */
 import type { VirtualMachine } from '../domain/model.js';
+import type { StagedVirtualMachine } from '../domain/provider.js';
+import type { GatewayContext } from './context.js';
 import { builder } from './builder.js';
 import { pageOf } from './connections.js';
 import { nodeLoader } from './load-nodes.js';
@@ -70,20 +72,35 @@ builder.queryField('virtualMachines', (t) =>
   t.connection(
     {
       type: VirtualMachineRef,
-      description: "Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it.",
+      description:
+        "Every provider's virtual machines, sorted by provider then name. A provider whose list fails is left out with an error naming it; a VM whose own reads fail (BILLmanager: its backups or schedules) is kept as listed, without what those reads would have told, and the error names its provider.",
       args: { filter: t.arg({ type: VirtualMachineFilter, required: false }) },
       resolve: async (_root, args, ctx, info) => {
         const providers = providersFromFilter(ctx, args.filter?.providerIds);
         startNestedReads(info, ctx.reads, providers);
         const needle = args.filter?.nameContains?.toLowerCase();
-        const vms = (await ctx.reads.across(providers, (p) => ctx.reads.virtualMachines(p)))
-          .filter((vm) => (needle ? vm.name.toLowerCase().includes(needle) : true))
-          .filter((vm) => (args.filter?.configured === undefined || args.filter?.configured === null ? true : vm.configured === args.filter.configured))
-          .sort((a, b) => a.providerId.localeCompare(b.providerId) || a.name.localeCompare(b.name));
-        return pageOf(args, vms);
+        const configured = args.filter?.configured ?? undefined;
+        // Filtered, sorted and paged as listed; each node then resolves when its VM is complete.
+        const vms = (await ctx.reads.across(providers, (p) => ctx.reads.virtualMachinesInStages(p)))
+          .filter(({ listed }) => (needle ? listed.name.toLowerCase().includes(needle) : true))
+          .filter(({ listed }) => configured === undefined || listed.configured === configured)
+          .sort((a, b) => a.listed.providerId.localeCompare(b.listed.providerId) || a.listed.name.localeCompare(b.listed.name));
+        const page = pageOf(args, vms);
+        return { ...page, edges: page.edges.map((edge) => edge && { ...edge, node: completed(ctx, edge.node) }) };
       },
     },
     { name: 'VirtualMachineConnection' },
     { name: 'VirtualMachineEdge' },
   ),
 );
+
+/**
+ * A staged VM's node: resolved by GraphQL when the VM is complete, so the VMs that already are
+ * (and their fields) are resolved while the others' reads are still upstream. A VM whose reads
+ * fail shows as listed (no last backup, no next run) with a partial error naming its provider.
+ */
+function completed(ctx: GatewayContext, vm: StagedVirtualMachine): VirtualMachine {
+  const provider = ctx.reads.provider(vm.listed.providerId);
+  // GraphQL awaits a promise wherever a value goes; the connection's type only names the value.
+  return ctx.reads.guard(provider, () => vm.complete, vm.listed) as unknown as VirtualMachine;
+}

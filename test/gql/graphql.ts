@@ -682,7 +682,7 @@ export type Query = {
   simulateRetention: Array<RetentionDecision>;
   /** The API key of this request and its scopes. */
   viewer: Viewer;
-  /** Every provider's virtual machines, sorted by provider then name. A provider that fails is left out with an error naming it. */
+  /** Every provider's virtual machines, sorted by provider then name. A provider whose list fails is left out with an error naming it; a VM whose own reads fail (BILLmanager: its backups or schedules) is kept as listed, without what those reads would have told, and the error names its provider. */
   virtualMachines: VirtualMachineConnection;
 };
 

@@ -17,7 +17,7 @@
  * Health: from UpstreamHttp, which the client tells about accepted and refused logins.
  */
 import type { Backup, Capability, Operation, ResourceRef, Schedule, VirtualMachine } from '../../domain/model.js';
-import type { RestoreRequest, ScheduleDraft, SchedulePatch } from '../../domain/provider.js';
+import type { RestoreRequest, ScheduleDraft, SchedulePatch, StagedVirtualMachine } from '../../domain/provider.js';
 import type { RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
@@ -81,20 +81,29 @@ export class BillmanagerProvider extends HttpProvider {
   // ---------------------------------------------------------------------------- reads
 
   async listVirtualMachines(scope?: RequestScope): Promise<VirtualMachine[]> {
+    return Promise.all((await this.listVirtualMachinesInStages(scope)).map((vm) => vm.complete));
+  }
+
+  /** Each instance as listed, then with its backups and schedules (two requests per instance). */
+  async listVirtualMachinesInStages(scope?: RequestScope): Promise<StagedVirtualMachine[]> {
     const now = new Date();
     const instances = await this.reads.instanceWires(scope);
-    return Promise.all(instances.map(async (wire) => {
+    return instances.map((wire) => {
       const id = idOf(wire);
-      const [backups, schedules] = await Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]);
-      return toVirtualMachine(
-        this.id,
-        wire,
-        (backups ?? []).map((b) => toBackup(this.id, id, b, this.timeZone)),
-        this.schedules.schedulesFrom(id, schedules),
-        this.timeZone,
-        now,
+      const complete = Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]).then(([backups, schedules]) =>
+        toVirtualMachine(
+          this.id,
+          wire,
+          (backups ?? []).map((b) => toBackup(this.id, id, b, this.timeZone)),
+          this.schedules.schedulesFrom(id, schedules),
+          this.timeZone,
+          now,
+        ),
       );
-    }));
+      // A VM no one waits for (a query's filter left it out) must not be an unhandled rejection.
+      complete.catch(() => undefined);
+      return { listed: toVirtualMachine(this.id, wire, [], [], this.timeZone, now), complete };
+    });
   }
 
   async listSchedules(scope?: RequestScope): Promise<Schedule[]> {
