@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { gatewayEntry, startGateway, startSimulators } from './processes.js';
+import { gatewayEntry, startGateway, startSimulators, type Simulators } from './processes.js';
 import { median } from './stats.js';
 import { replayedCriticalPath, startRecordingProxies } from './replay.js';
 import { clearLogs, idealCriticalPath, readLogs } from './upstream-log.js';
@@ -47,7 +47,7 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
   const { gql } = await import(`${root}/bench/support/graphql.ts`);
   const sims = await startSimulators({ latencyMs: 20, extraResources: 87 });
   try {
-    const replayedMs = await replayedDashboardPath(root, sims, DashboardQuery, gql);
+    const replayedMs = await replayedDashboardPath(root, sims, (url) => gql(url, DashboardQuery));
     const nodeArgs = [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), ...(options.nodeArgs ?? [])];
     const gateway = await startGateway(sims, { shareReads: true, maxConnections: 256, root, nodeArgs });
     try {
@@ -101,14 +101,14 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
  * requests replayed with no work between them (replay.ts), while that gateway still holds the
  * sessions they carry.
  */
-async function replayedDashboardPath(root: string, sims: Awaited<ReturnType<typeof startSimulators>>, query: unknown, gql: (url: string, query: never) => Promise<unknown>): Promise<number> {
+async function replayedDashboardPath(root: string, sims: Simulators, dashboard: (url: string) => Promise<unknown>): Promise<number> {
   const proxies = await startRecordingProxies(sims);
   try {
     const gateway = await startGateway(proxies.sims, { shareReads: true, maxConnections: 256, root });
     try {
-      for (let i = 0; i < 3; i++) await gql(gateway.url, query as never);
+      for (let i = 0; i < 3; i++) await dashboard(gateway.url);
       await proxies.reset();
-      await gql(gateway.url, query as never);
+      await dashboard(gateway.url);
       return await replayedCriticalPath(sims, await proxies.recorded());
     } finally {
       await gateway.stop();

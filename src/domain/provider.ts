@@ -61,11 +61,12 @@ export interface RestoreRequest {
 
 /**
  * A VM as its provider's list names it, before the reads that complete it (BILLmanager: each
- * instance's backups and schedules, one request each), and the complete VM.
+ * instance's backups and schedules, one request each), and the complete VM; no `complete`
+ * when the list gave it whole.
  */
 export interface StagedVirtualMachine {
   listed: VirtualMachine;
-  complete: Promise<VirtualMachine>;
+  complete?: Promise<VirtualMachine>;
 }
 
 export interface Provider {

@@ -81,15 +81,13 @@ export class RequestReads {
 
   virtualMachines(p: Provider): Promise<VirtualMachine[]> {
     return this.once(p, 'vms', async (scope) =>
-      p.listVirtualMachinesInStages ? Promise.all((await this.virtualMachinesInStages(p)).map((vm) => vm.complete)) : p.listVirtualMachines(scope),
+      p.listVirtualMachinesInStages ? Promise.all((await this.virtualMachinesInStages(p)).map((vm) => vm.complete ?? vm.listed)) : p.listVirtualMachines(scope),
     );
   }
-  /** The VMs as listed, each with its completion (Provider.listVirtualMachinesInStages); complete at once elsewhere. */
+  /** The VMs as listed, each with its completion (Provider.listVirtualMachinesInStages); whole as listed elsewhere. */
   virtualMachinesInStages(p: Provider): Promise<StagedVirtualMachine[]> {
     return this.once(p, 'vmStages', async (scope) =>
-      p.listVirtualMachinesInStages
-        ? p.listVirtualMachinesInStages(scope)
-        : (await this.virtualMachines(p)).map((vm) => ({ listed: vm, complete: Promise.resolve(vm) })),
+      p.listVirtualMachinesInStages ? p.listVirtualMachinesInStages(scope) : (await this.virtualMachines(p)).map((vm) => ({ listed: vm })),
     );
   }
   disks(p: Provider): Promise<Disk[]> {

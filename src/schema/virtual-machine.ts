@@ -99,8 +99,9 @@ builder.queryField('virtualMachines', (t) =>
  * (and their fields) are resolved while the others' reads are still upstream. A VM whose reads
  * fail shows as listed (no last backup, no next run) with a partial error naming its provider.
  */
-function completed(ctx: GatewayContext, vm: StagedVirtualMachine): VirtualMachine {
-  const provider = ctx.reads.provider(vm.listed.providerId);
+function completed(ctx: GatewayContext, { listed, complete }: StagedVirtualMachine): VirtualMachine {
+  if (!complete) return listed;
+  const provider = ctx.reads.provider(listed.providerId);
   // GraphQL awaits a promise wherever a value goes; the connection's type only names the value.
-  return ctx.reads.guard(provider, () => vm.complete, vm.listed) as unknown as VirtualMachine;
+  return ctx.reads.guard(provider, () => complete, listed) as unknown as VirtualMachine;
 }

@@ -85,7 +85,7 @@ export class BillmanagerProvider extends HttpProvider {
   }
 
   /** Each instance as listed, then with its backups and schedules (two requests per instance). */
-  async listVirtualMachinesInStages(scope?: RequestScope): Promise<StagedVirtualMachine[]> {
+  async listVirtualMachinesInStages(scope?: RequestScope): Promise<Array<Required<StagedVirtualMachine>>> {
     const now = new Date();
     const instances = await this.reads.instanceWires(scope);
     return instances.map((wire) => {
