@@ -9,6 +9,7 @@ import { BackupLocationRef, DiskRef, OperationRef, ProtectedResourceRef, Virtual
 import { BackupResultRef, toBackupResult } from './resource.js';
 import { providersFromFilter } from './filters.js';
 import { startNestedReads } from './look-ahead.js';
+import { afterPendingWrites } from './after-pending-writes.js';
 
 builder.node(VirtualMachineRef, {
   description: 'A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance).',
@@ -81,7 +82,11 @@ builder.queryField('virtualMachines', (t) =>
         const needle = args.filter?.nameContains?.toLowerCase();
         const configured = args.filter?.configured ?? undefined;
         // Filtered, sorted and paged as listed; each node then resolves when its VM is complete.
-        const vms = (await ctx.reads.across(providers, (p) => ctx.reads.virtualMachinesInStages(p)))
+        const listed = await ctx.reads.across(providers, (p) => ctx.reads.virtualMachinesInStages(p));
+        // BILLmanager's per-instance reads were dispatched as its list came in: let them reach
+        // the wire before this page's nodes are resolved (all of this runs in one turn otherwise).
+        await afterPendingWrites();
+        const vms = listed
           .filter(({ listed }) => (needle ? listed.name.toLowerCase().includes(needle) : true))
           .filter(({ listed }) => configured === undefined || listed.configured === configured)
           .sort((a, b) => a.listed.providerId.localeCompare(b.listed.providerId) || a.listed.name.localeCompare(b.listed.name));
