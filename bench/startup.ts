@@ -1,11 +1,13 @@
 /**
  * Start-up time (spawn to the first 200 of /healthz) and idle RSS (after 3 s) of the gateway
- * in demo mode: through tsx (`npm run dev`, the old `npm start`) and compiled (`node
- * dist/main.js`, what `npm start` runs now). Run: `npx tsx bench/startup.ts` (builds dist/ first).
+ * in demo mode: through tsx (`npm run dev`, the old `npm start`), compiled (`node
+ * dist/main.js`), and compiled with the flags `npm start` adds (a larger young generation).
+ * Run: `npx tsx bench/startup.ts` (builds dist/ first).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { gatewayEntry } from './support/processes.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const RUNS = 3;
@@ -38,8 +40,9 @@ console.log(`startup: ${cpus().length} × ${cpus()[0].model}, Node ${process.ver
 for (const [name, args] of [
   ['tsx src/main.ts', ['--import', 'tsx', 'src/main.ts']],
   ['node dist/main.js', ['dist/main.js']],
+  [`node ${gatewayEntry().nodeArgs.join(' ')} dist/main.js`, [...gatewayEntry().nodeArgs, 'dist/main.js']],
 ] as const) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once([...args]));
-  console.log(`${name.padEnd(20)} start to /healthz 200: ${median(runs.map((r) => r.startMs)).toFixed(0)} ms   idle RSS: ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`);
+  console.log(`${name.padEnd(46)} start to /healthz 200: ${median(runs.map((r) => r.startMs)).toFixed(0)} ms   idle RSS: ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`);
 }

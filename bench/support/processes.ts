@@ -15,16 +15,23 @@ import { closedPort as freePort } from '../../test/support/ports.js';
 const thisRoot = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 
 /**
- * How to run the gateway of the checkout at `root`: its compiled `dist/main.js`, built first
- * when missing or older than its sources (`scripts/build.mjs --if-stale`, `npm start`'s
- * prestart). An older checkout without that build script runs its sources through tsx, as its
- * own `npm start` did.
+ * How to run the gateway of the checkout at `root`: its compiled `dist/main.js`, with the Node
+ * flags its `npm start` passes (the young generation's size), built first when missing or
+ * older than its sources (`scripts/build.mjs --if-stale`, `npm start`'s prestart). An older
+ * checkout without that build script runs its sources through tsx, as its own `npm start` did.
  */
-export function gatewayEntry(root: string = thisRoot): { script: string; compiled: boolean } {
+export function gatewayEntry(root: string = thisRoot): { script: string; compiled: boolean; nodeArgs: string[] } {
   const build = join(root, 'scripts/build.mjs');
-  if (!existsSync(build)) return { script: 'src/main.ts', compiled: false };
+  if (!existsSync(build)) return { script: 'src/main.ts', compiled: false, nodeArgs: [] };
   execFileSync(process.execPath, [build, '--if-stale'], { cwd: root, stdio: 'inherit' });
-  return { script: 'dist/main.js', compiled: true };
+  return { script: 'dist/main.js', compiled: true, nodeArgs: startFlags(root) };
+}
+
+/** The flags between `node` and `dist/main.js` in the checkout's `npm start` script. */
+function startFlags(root: string): string[] {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+  const flags = /\bnode\s+(.*?)\s*dist\/main\.js/.exec(start)?.[1];
+  return flags ? flags.split(/\s+/) : [];
 }
 
 /** Start `script` (through tsx when it is TypeScript) in `root` and wait until its stdout shows `readyLine`. */
@@ -136,7 +143,8 @@ export async function startGateway(sims: Simulators, settings: GatewaySettings =
   writeFileSync(file, stringify(config));
   const env: Record<string, string> = { LOG_LEVEL: 'info', ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}) };
   const root = settings.root ?? thisRoot;
-  const child = await startNode(root, gatewayEntry(root).script, ['--config', file], env, /backup-gateway ready/, settings.nodeArgs);
+  const entry = gatewayEntry(root);
+  const child = await startNode(root, entry.script, ['--config', file], env, /backup-gateway ready/, [...entry.nodeArgs, ...(settings.nodeArgs ?? [])]);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
