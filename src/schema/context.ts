@@ -38,6 +38,12 @@ export interface GatewayContext {
 
 export class RequestReads {
   private readonly memo = new Map<string, Promise<unknown>>();
+  /**
+   * The values of memoized reads that have arrived. A dashboard resolves a few fields of each
+   * of ~400 resources from the same few lists; once those are in, a field answers at once,
+   * with no promise and no async frame per resource.
+   */
+  private readonly arrived = new Map<string, unknown>();
   /** What every provider read of this request is given: its id, and the upstream answers it shares. */
   private scope: RequestScope;
   /** Errors of providers whose part of the answer is missing; appended to the response's `errors`. */
@@ -68,10 +74,18 @@ export class RequestReads {
     const key = `${provider.id}\u0000${what}`;
     let pending = this.memo.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = load(this.scope);
-      this.memo.set(key, pending);
+      const loading = load(this.scope);
+      this.memo.set(key, loading);
+      // Only while it is still this request's read: `clear()` may have dropped it meanwhile.
+      loading.then((value) => this.memo.get(key) === loading && this.arrived.set(key, value), () => undefined);
+      pending = loading;
     }
     return pending;
+  }
+
+  /** A memoized read's value when it has arrived (see `arrived`), else undefined. */
+  private arrivedValue<T>(provider: Provider, what: string): T | undefined {
+    return this.arrived.get(`${provider.id}\u0000${what}`) as T | undefined;
   }
 
   /** Memoize any per-request derived value (e.g. a provider's protection report). */
@@ -132,19 +146,34 @@ export class RequestReads {
     });
   }
 
-  /** Schedules that apply to a resource; a VM protected through its disks (CloudSigma) gets theirs. */
-  async schedulesOf(p: Provider, resource: Resource): Promise<Schedule[]> {
-    const byResource = await this.resourceSchedules(p);
-    const ids = new Set(byResource.get(resource.nativeId) ?? []);
-    if (resource.type === 'VirtualMachine') for (const disk of resource.diskIds) for (const id of byResource.get(disk) ?? []) ids.add(id);
-    if (ids.size === 0) return [];
-    const byId = await this.schedulesById(p);
-    const found: Array<{ schedule: Schedule; at: number }> = [];
-    for (const id of ids) {
-      const entry = byId.get(id);
-      if (entry) found.push(entry);
-    }
-    return found.sort((a, b) => a.at - b.at).map((entry) => entry.schedule);
+  /**
+   * Schedules that apply to a resource; a VM protected through its disks (CloudSigma) gets
+   * theirs. At once (no promise) when the lists it reads have arrived.
+   */
+  schedulesOf(p: Provider, resource: Resource): Schedule[] | Promise<Schedule[]> {
+    const byResource = this.arrivedValue<Map<string, string[]>>(p, 'resourceSchedules');
+    const byId = this.arrivedValue<Map<string, { schedule: Schedule; at: number }>>(p, 'schedulesById');
+    if (byResource && byId) return schedulesFor(resource, byResource, byId);
+    return (async () => {
+      const byResource = await this.resourceSchedules(p);
+      if (scheduleIdsOf(resource, byResource).size === 0) return [];
+      return schedulesFor(resource, byResource, await this.schedulesById(p));
+    })();
+  }
+
+  /** A VM's disks (CloudSigma drives); at once when the disk list has arrived. */
+  disksOf(p: Provider, vm: VirtualMachine): Disk[] | Promise<Disk[]> {
+    const attached = (disks: Disk[]) => disks.filter((d) => vm.diskIds.includes(d.nativeId));
+    const disks = this.arrivedValue<Disk[]>(p, 'disks');
+    return disks ? attached(disks) : this.disks(p).then(attached);
+  }
+
+  /** The backup locations a VM is assigned to; at once when the lists it reads have arrived. */
+  locationsOf(p: Provider, vm: VirtualMachine): BackupLocation[] | Promise<BackupLocation[]> {
+    const byVm = this.arrivedValue<Map<string, string[]>>(p, 'resourceLocations');
+    const locations = this.arrivedValue<BackupLocation[]>(p, 'locations');
+    if (byVm && locations) return locationsFor(vm, byVm, locations);
+    return Promise.all([this.resourceLocations(p), this.backupLocations(p)]).then(([byVm, locations]) => locationsFor(vm, byVm, locations));
   }
 
   /** Native id -> schedule and its place in the listing (a dashboard looks up every resource's schedules). */
@@ -178,15 +207,24 @@ export class RequestReads {
     return parts.flat();
   }
 
-  /** `read`, or `fallback` plus a partial error when the provider fails with a typed error. */
-  async guard<T>(p: Provider, read: () => Promise<T>, fallback: T): Promise<T> {
+  /**
+   * `read`, or `fallback` plus a partial error when the provider fails with a typed error. A
+   * `read` that answers at once (not a promise) is answered at once.
+   */
+  guard<T>(p: Provider, read: () => T | Promise<T>, fallback: T): T | Promise<T> {
+    let result: T | Promise<T>;
     try {
-      return await read();
+      result = read();
     } catch (error) {
-      if (!(error instanceof GatewayError)) throw error;
-      this.reportPartial(p.id, error);
-      return fallback;
+      return this.fallBack(p, error, fallback);
     }
+    return result instanceof Promise ? result.catch((error: unknown) => this.fallBack(p, error, fallback)) : result;
+  }
+
+  private fallBack<T>(p: Provider, error: unknown, fallback: T): T {
+    if (!(error instanceof GatewayError)) throw error;
+    this.reportPartial(p.id, error);
+    return fallback;
   }
 
   reportPartial(providerId: string, error: GatewayError): void {
@@ -201,6 +239,37 @@ export class RequestReads {
   /** Forget everything: a mutation calls this so its answer shows the state after the change. */
   clear(): void {
     this.memo.clear();
+    this.arrived.clear();
     this.scope = { requestId: this.requestId, reads: new Map() };
   }
+}
+
+function scheduleIdsOf(resource: Resource, byResource: Map<string, string[]>): Set<string> {
+  const ids = new Set(byResource.get(resource.nativeId) ?? []);
+  if (resource.type === 'VirtualMachine') for (const disk of resource.diskIds) for (const id of byResource.get(disk) ?? []) ids.add(id);
+  return ids;
+}
+
+/** A resource's schedules (its own and, for a VM, its disks'), in listing order. */
+function schedulesFor(resource: Resource, byResource: Map<string, string[]>, byId: Map<string, { schedule: Schedule; at: number }>): Schedule[] {
+  const own = byResource.get(resource.nativeId);
+  // Most resources have one schedule or none, and no disks with their own.
+  if (resource.type !== 'VirtualMachine' || resource.diskIds.length === 0) {
+    if (!own) return [];
+    if (own.length === 1) {
+      const entry = byId.get(own[0]);
+      return entry ? [entry.schedule] : [];
+    }
+  }
+  const found: Array<{ schedule: Schedule; at: number }> = [];
+  for (const id of scheduleIdsOf(resource, byResource)) {
+    const entry = byId.get(id);
+    if (entry) found.push(entry);
+  }
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.schedule);
+}
+
+function locationsFor(vm: VirtualMachine, byVm: Map<string, string[]>, locations: BackupLocation[]): BackupLocation[] {
+  const ids = byVm.get(vm.nativeId);
+  return ids ? locations.filter((l) => ids.includes(l.nativeId)) : [];
 }

@@ -24,25 +24,17 @@ builder.node(VirtualMachineRef, {
     disks: t.field({
       type: [DiskRef],
       description: 'CloudSigma drives attached to this server; empty for other providers.',
-      resolve: async (vm, _args, ctx) => {
+      resolve: (vm, _args, ctx) => {
         if (vm.diskIds.length === 0) return [];
         const provider = ctx.reads.provider(vm.providerId);
-        const disks = await ctx.reads.guard(provider, () => ctx.reads.disks(provider), []);
-        return disks.filter((d) => vm.diskIds.includes(d.nativeId));
+        return ctx.reads.guard(provider, () => ctx.reads.disksOf(provider, vm), []);
       },
     }),
     backupLocations: t.field({
       type: [BackupLocationRef],
-      resolve: async (vm, _args, ctx) => {
+      resolve: (vm, _args, ctx) => {
         const provider = ctx.reads.provider(vm.providerId);
-        return ctx.reads.guard(
-          provider,
-          async () => {
-            const ids = (await ctx.reads.resourceLocations(provider)).get(vm.nativeId) ?? [];
-            return (await ctx.reads.backupLocations(provider)).filter((l) => ids.includes(l.nativeId));
-          },
-          [],
-        );
+        return ctx.reads.guard(provider, () => ctx.reads.locationsOf(provider, vm), []);
       },
     }),
     lastOffsiteCopy: t.field({ type: BackupResultRef, nullable: true, resolve: (vm) => toBackupResult(vm.lastOffsiteCopy) }),
