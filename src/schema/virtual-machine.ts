@@ -74,11 +74,11 @@ builder.queryField('virtualMachines', (t) =>
         const needle = args.filter?.nameContains?.toLowerCase();
         const configured = args.filter?.configured ?? undefined;
         // Filtered, sorted and paged as listed; each node then resolves when its VM is complete.
-        const listed = await ctx.reads.across(providers, (p) => ctx.reads.virtualMachinesInStages(p));
+        const staged = await ctx.reads.across(providers, (p) => ctx.reads.virtualMachinesInStages(p));
         // BILLmanager's per-instance reads were dispatched as its list came in: let them reach
         // the wire before this page's nodes are resolved (all of this runs in one turn otherwise).
         await afterPendingWrites();
-        const vms = listed
+        const vms = staged
           .filter(({ listed }) => (needle ? listed.name.toLowerCase().includes(needle) : true))
           .filter(({ listed }) => configured === undefined || listed.configured === configured)
           .sort((a, b) => a.listed.providerId.localeCompare(b.listed.providerId) || a.listed.name.localeCompare(b.listed.name));
