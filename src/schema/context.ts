@@ -39,11 +39,12 @@ export interface GatewayContext {
 export class RequestReads {
   private readonly memo = new Map<string, Promise<unknown>>();
   /**
-   * The values of memoized reads that have arrived. A dashboard resolves a few fields of each
-   * of ~400 resources from the same few lists; once those are in, a field answers at once,
-   * with no promise and no async frame per resource.
+   * Each memoized read's value once it has arrived, keyed by the read's promise (so a read
+   * `clear()` dropped is never asked again). A dashboard resolves a few fields of each of ~400
+   * resources from the same few lists; once those are in, a field answers at once, with no
+   * promise and no async frame per resource (`whenIn`).
    */
-  private readonly arrived = new Map<string, unknown>();
+  private readonly arrived = new WeakMap<Promise<unknown>, unknown>();
   /** What every provider read of this request is given: its id, and the upstream answers it shares. */
   private scope: RequestScope;
   /** Errors of providers whose part of the answer is missing; appended to the response's `errors`. */
@@ -76,16 +77,15 @@ export class RequestReads {
     if (!pending) {
       const loading = load(this.scope);
       this.memo.set(key, loading);
-      // Only while it is still this request's read: `clear()` may have dropped it meanwhile.
-      loading.then((value) => this.memo.get(key) === loading && this.arrived.set(key, value), () => undefined);
+      loading.then((value) => this.arrived.set(loading, value), () => undefined);
       pending = loading;
     }
     return pending;
   }
 
-  /** A memoized read's value when it has arrived (see `arrived`), else undefined. */
-  private arrivedValue<T>(provider: Provider, what: string): T | undefined {
-    return this.arrived.get(`${provider.id}\u0000${what}`) as T | undefined;
+  /** `use` of a read's value: at once when it has arrived (see `arrived`), else when it does. */
+  private whenIn<T, R>(read: Promise<T>, use: (value: T) => R | Promise<R>): R | Promise<R> {
+    return this.arrived.has(read) ? use(this.arrived.get(read) as T) : read.then(use);
   }
 
   /** Memoize any per-request derived value (e.g. a provider's protection report). */
@@ -147,33 +147,32 @@ export class RequestReads {
   }
 
   /**
-   * Schedules that apply to a resource; a VM protected through its disks (CloudSigma) gets
-   * theirs. At once (no promise) when the lists it reads have arrived.
+   * Schedules that apply to a resource, in listing order; a VM protected through its disks
+   * (CloudSigma) gets theirs. At once (no promise) when the lists it reads have arrived.
    */
   schedulesOf(p: Provider, resource: Resource): Schedule[] | Promise<Schedule[]> {
-    const byResource = this.arrivedValue<Map<string, string[]>>(p, 'resourceSchedules');
-    const byId = this.arrivedValue<Map<string, { schedule: Schedule; at: number }>>(p, 'schedulesById');
-    if (byResource && byId) return schedulesFor(resource, byResource, byId);
-    return (async () => {
-      const byResource = await this.resourceSchedules(p);
-      if (scheduleIdsOf(resource, byResource).size === 0) return [];
-      return schedulesFor(resource, byResource, await this.schedulesById(p));
-    })();
+    return this.whenIn(this.resourceSchedules(p), (byResource) => {
+      const ids = scheduleIdsOf(resource, byResource);
+      if (ids.length === 0) return [];
+      return this.whenIn(this.schedulesById(p), (byId) => {
+        const found = ids.flatMap((id) => byId.get(id) ?? []);
+        return (found.length > 1 ? found.sort((a, b) => a.at - b.at) : found).map((entry) => entry.schedule);
+      });
+    });
   }
 
   /** A VM's disks (CloudSigma drives); at once when the disk list has arrived. */
   disksOf(p: Provider, vm: VirtualMachine): Disk[] | Promise<Disk[]> {
-    const attached = (disks: Disk[]) => disks.filter((d) => vm.diskIds.includes(d.nativeId));
-    const disks = this.arrivedValue<Disk[]>(p, 'disks');
-    return disks ? attached(disks) : this.disks(p).then(attached);
+    return this.whenIn(this.disks(p), (disks) => disks.filter((d) => vm.diskIds.includes(d.nativeId)));
   }
 
   /** The backup locations a VM is assigned to; at once when the lists it reads have arrived. */
   locationsOf(p: Provider, vm: VirtualMachine): BackupLocation[] | Promise<BackupLocation[]> {
-    const byVm = this.arrivedValue<Map<string, string[]>>(p, 'resourceLocations');
-    const locations = this.arrivedValue<BackupLocation[]>(p, 'locations');
-    if (byVm && locations) return locationsFor(vm, byVm, locations);
-    return Promise.all([this.resourceLocations(p), this.backupLocations(p)]).then(([byVm, locations]) => locationsFor(vm, byVm, locations));
+    return this.whenIn(this.resourceLocations(p), (byVm) => {
+      const ids = byVm.get(vm.nativeId);
+      if (!ids) return [];
+      return this.whenIn(this.backupLocations(p), (locations) => locations.filter((l) => ids.includes(l.nativeId)));
+    });
   }
 
   /** Native id -> schedule and its place in the listing (a dashboard looks up every resource's schedules). */
@@ -239,37 +238,13 @@ export class RequestReads {
   /** Forget everything: a mutation calls this so its answer shows the state after the change. */
   clear(): void {
     this.memo.clear();
-    this.arrived.clear();
     this.scope = { requestId: this.requestId, reads: new Map() };
   }
 }
 
-function scheduleIdsOf(resource: Resource, byResource: Map<string, string[]>): Set<string> {
-  const ids = new Set(byResource.get(resource.nativeId) ?? []);
-  if (resource.type === 'VirtualMachine') for (const disk of resource.diskIds) for (const id of byResource.get(disk) ?? []) ids.add(id);
-  return ids;
-}
-
-/** A resource's schedules (its own and, for a VM, its disks'), in listing order. */
-function schedulesFor(resource: Resource, byResource: Map<string, string[]>, byId: Map<string, { schedule: Schedule; at: number }>): Schedule[] {
-  const own = byResource.get(resource.nativeId);
-  // Most resources have one schedule or none, and no disks with their own.
-  if (resource.type !== 'VirtualMachine' || resource.diskIds.length === 0) {
-    if (!own) return [];
-    if (own.length === 1) {
-      const entry = byId.get(own[0]);
-      return entry ? [entry.schedule] : [];
-    }
-  }
-  const found: Array<{ schedule: Schedule; at: number }> = [];
-  for (const id of scheduleIdsOf(resource, byResource)) {
-    const entry = byId.get(id);
-    if (entry) found.push(entry);
-  }
-  return found.sort((a, b) => a.at - b.at).map((entry) => entry.schedule);
-}
-
-function locationsFor(vm: VirtualMachine, byVm: Map<string, string[]>, locations: BackupLocation[]): BackupLocation[] {
-  const ids = byVm.get(vm.nativeId);
-  return ids ? locations.filter((l) => ids.includes(l.nativeId)) : [];
+/** A resource's schedule ids: its own and, for a VM, its disks' (each once). */
+function scheduleIdsOf(resource: Resource, byResource: Map<string, string[]>): string[] {
+  const own = byResource.get(resource.nativeId) ?? [];
+  const ids = resource.type === 'VirtualMachine' && resource.diskIds.length > 0 ? [...own, ...resource.diskIds.flatMap((disk) => byResource.get(disk) ?? [])] : own;
+  return ids.length > 1 ? [...new Set(ids)] : ids;
 }
