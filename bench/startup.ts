@@ -36,11 +36,13 @@ async function once(args: string[]): Promise<{ startMs: number; rssMb: number }>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+/** The Node flags `npm start` passes. */
+const startFlags = gatewayEntry().nodeArgs;
 console.log(`startup: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, median of ${RUNS}`);
 for (const [name, args] of [
   ['tsx src/main.ts', ['--import', 'tsx', 'src/main.ts']],
   ['node dist/main.js', ['dist/main.js']],
-  [`node ${gatewayEntry().nodeArgs.join(' ')} dist/main.js`, [...gatewayEntry().nodeArgs, 'dist/main.js']],
+  [`node ${startFlags.join(' ')} dist/main.js`, [...startFlags, 'dist/main.js']],
 ] as const) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once([...args]));

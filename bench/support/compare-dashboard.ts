@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { gatewayEntry, startGateway, startSimulators, type Simulators } from './processes.js';
+import { startGateway, startSimulators, type Simulators } from './processes.js';
 import { median } from './stats.js';
 import { replayedCriticalPath, startRecordingProxies } from './replay.js';
 import { clearLogs, idealCriticalPath, readLogs } from './upstream-log.js';
@@ -79,7 +79,7 @@ export async function measureDashboard(root: string = THIS_ROOT, options: Compar
       const ideal = median(ideals);
       return {
         tree: root,
-        compiled: gatewayEntry(root).compiled,
+        compiled: gateway.compiled,
         cpuPerQueryMs: +(cpuMs / queries).toFixed(1),
         p50Ms: +p50.toFixed(1),
         idealMs: +ideal.toFixed(1),

@@ -94,6 +94,8 @@ export async function startSimulators(options: { latencyMs: number; extraResourc
 
 export interface GatewayProcess {
   url: string;
+  /** Run from the compiled `dist/main.js` (else its sources through tsx: an older checkout). */
+  compiled: boolean;
   wsUrl: string;
   pid: number;
   /** Resident set size of the gateway process, in MB. */
@@ -148,6 +150,7 @@ export async function startGateway(sims: Simulators, settings: GatewaySettings =
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
+    compiled: entry.compiled,
     wsUrl: url.replace(/^http/, 'ws'),
     pid: child.pid!,
     cpuMs: () => {

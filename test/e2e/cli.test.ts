@@ -1,6 +1,9 @@
-/** What `npm start` runs (`node dist/main.js`, built first when stale): a bad config stops start-up with one line and exit code 1. */
+/**
+ * What `npm start` runs (`node dist/main.js`, built first when stale): a bad config stops start-up
+ * with one line and exit code 1; the README's service command is that same command.
+ */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +82,16 @@ describe('start-up with a good config and no auth section', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(output).not.toContain('not-logged-anywhere');
+  });
+});
+
+describe("the README's service command", () => {
+  it('is what `npm start` runs, with the same Node flags, in the shell example and the systemd unit', () => {
+    const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const command = /\bnode\s.*dist\/main\.js/.exec(start)?.[0];
+    expect(command).toMatch(/^node --max-semi-space-size=\d+ dist\/main\.js$/);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`\n${command} --config /etc/backup-gateway/gateway.yaml\n`);
+    expect(readme).toContain(`ExecStart=/usr/bin/${command} --config /etc/backup-gateway/gateway.yaml`);
   });
 });
