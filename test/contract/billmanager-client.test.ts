@@ -174,15 +174,28 @@ describe.each(SIM_PROFILES)('BILLmanager contract (%s profile)', (profile) => {
       const doc = await api.call(undefined, 'instances', {}, { idempotent: true });
       expect(elemsOf(doc)).toHaveLength(sim.variants.pageCap || 12);
       expect(authCount() - before).toBe(1);
-      // An "Insufficient privileges" answer is told from a real lack of rights by keepalive (§2.4).
-      const probe = sim.variants.expiredSession === 'privileges' ? ['keepalive'] : [];
-      expect(sent.map((r) => r.label).slice(0, 5 + probe.length)).toEqual(['auth', 'keepalive', 'instances', ...probe, 'auth', 'instances']);
+      // `access` and "Insufficient privileges" are told from an unknown id or a real lack of rights by keepalive (§2.4, §8).
+      expect(sent.map((r) => r.label).slice(0, 6)).toEqual(['auth', 'keepalive', 'instances', 'keepalive', 'auth', 'instances']);
 
       // The kit's fault: the panel forgets the session once.
       sim.server.faults.set({ routes: { 'instances.fleio_bckps': { expireSessions: true, times: 1 } } });
       const backups = await api.list(undefined, 'instances.fleio_bckps', { elid: instanceId('vps-kyiv-01') });
       expect(backups.elems.length).toBeGreaterThan(0);
       expect(authCount() - before).toBe(2);
+    });
+
+    it('asks keepalive once, and logs in once, for many reads that meet one expired session', async () => {
+      const { client: api } = client();
+      await api.call(undefined, 'keepalive');
+      sim.server.clock.advance(IDLE_MS + 1_000);
+      const keepalives = () => sim.server.requests.filter((r) => r.routeKey === 'keepalive').length;
+      const [authBefore, keepalivesBefore] = [authCount(), keepalives()];
+      const ids = [...sim.state.instances.keys()];
+      // Slow answers: the reads are all on the wire, and meet the dead session, together.
+      sim.server.faults.set({ global: { latencyMs: 30 } });
+      const lists = await Promise.all(ids.map((elid) => api.list(undefined, 'instances.fleio_bckps.schedule', { elid })));
+      expect(lists.map((l) => l.elems.length)).toEqual(ids.map((id) => sim.state.schedulesOf(id).length));
+      expect([authCount() - authBefore, keepalives() - keepalivesBefore]).toEqual([1, 1]);
     });
 
     it('gives up after one re-login, without the password or a session id in the message', async () => {

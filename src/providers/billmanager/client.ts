@@ -6,11 +6,12 @@
  *   Every value is sent as a string; nothing secret ever goes into the URL.
  * - Session (§4.1): `func=auth` with username and password, the id read from `doc.auth.$id`
  *   (or its text). A refused login tells UpstreamHttp the credentials were rejected (health
- *   DOWN, with the user's name and never the password); a session id, that they were accepted. We log in lazily, share one login between concurrent calls, and when an
- *   answer is the `access` error (session expired or invalid; HTTP 200 like every API outcome)
- *   we log in again once and repeat the call once. Repeating is safe also for writes: a call
- *   refused for its session did nothing upstream. "Insufficient privileges" (§2.4: a session
- *   problem or a real lack of rights) is told apart with `keepalive` (§4.1).
+ *   DOWN, with the user's name and never the password); a session id, that they were accepted.
+ *   We log in lazily and share one login between concurrent calls. When an answer says the
+ *   session is dead (HTTP 200 like every API outcome), we log in again once and repeat the call
+ *   once. Repeating is safe also for writes: a call refused for its session did nothing upstream.
+ *   Neither `access` (also some panels' answer for an unknown id, §8) nor "Insufficient
+ *   privileges" (§2.4: also a real lack of rights) says so alone: `keepalive` (§4.1) tells.
  * - Envelope (§2): `{"doc": …}`; `doc.error` is the only failure signal, whatever the HTTP status.
  *   `scalar()` reads `{"$": v}` (or `$orig` with `origOf`), `{}` as "", a repeated field as its
  *   first value; `elemsOf()` treats an absent `elem` as an empty list and a lone object as a list
@@ -84,7 +85,7 @@ export class BillmanagerClient {
     private readonly http: UpstreamHttp,
   ) {}
 
-  private get providerId(): string {
+  get providerId(): string {
     return this.connection.providerId;
   }
 
@@ -198,14 +199,21 @@ export class BillmanagerClient {
     return id;
   }
 
-  /** `access` error, or "Insufficient privileges" that `keepalive` confirms to be a dead session. */
+  /**
+   * A dead session, as `keepalive` tells it (§4.1 [C]): the `access` error is also how some
+   * panels answer an id they do not have (§8), and "Insufficient privileges" also a real lack of
+   * rights (§2.4), so neither alone is reason to log in again. Concurrent answers for one session
+   * (a dashboard's two hundred reads when it expires) share one probe: identical reads on the
+   * wire share their request in UpstreamHttp. A probe that fails keeps the `access` error's
+   * plain meaning: the session.
+   */
   private async isSessionProblem(doc: Wire, sessionId: string): Promise<boolean> {
     const error = errorOf(doc);
     if (!error) return false;
-    if (str(error.$type) === 'access') return true;
-    if (!/insufficient privileges|недостаточно прав/i.test(rawMessageOf(error))) return false;
+    const access = str(error.$type) === 'access';
+    if (!access && !/insufficient privileges|недостаточно прав/i.test(rawMessageOf(error))) return false;
     const probe = await this.send(undefined, 'keepalive', {}, { idempotent: true }, sessionId).catch(() => undefined);
-    return probe !== undefined && str(errorOf(probe)?.$type) === 'access';
+    return probe === undefined ? access : str(errorOf(probe)?.$type) === 'access';
   }
 
   // ---------------------------------------------------------------------------- transport
