@@ -54,16 +54,15 @@ describe('parallel upstream reads', () => {
     expect(mostAtOnce(logs.cloudsigma)).toBe(5);
   });
 
-  it('costs two rounds: every list, nested ones included, goes out before the first per-resource read', async () => {
+  it('sends every list, nested ones included, before the first answer comes back', async () => {
     const logs = await slowDashboard({}, 40);
     const all = Object.values(logs).flat();
-    const perResource = all.filter((r) => r.routeKey.startsWith('instances.fleio_bckps'));
-    const lists = all.filter((r) => !perResource.includes(r));
-    expect(perResource.length).toBeGreaterThan(0);
+    const lists = all.filter((r) => !r.routeKey.startsWith('instances.fleio_bckps'));
     // Altaro's schedule and location lists (needed by nested fields) start with the VM lists,
-    // not after every provider's VMs have resolved.
+    // not after every provider's VMs have resolved. (BILLmanager's per-instance reads go out with
+    // its list too, once it knows the instances: billmanager-read-ahead.test.ts.)
     expect(lists.map((r) => r.routeKey)).toEqual(expect.arrayContaining(['schedules', 'backuplocations', 'drives']));
-    expect(Math.max(...lists.map((r) => r.startedMs))).toBeLessThan(Math.min(...perResource.map((r) => r.startedMs)));
+    expect(Math.max(...lists.map((r) => r.startedMs))).toBeLessThan(Math.min(...lists.map((r) => r.startedMs + r.durationMs!)));
   });
 
   it('reads schedules and the VMs they target in the same round', async () => {

@@ -167,7 +167,7 @@ export class BillmanagerOperations {
   /** Backups being saved and instances being rebuilt (ours, or a rebuild the panel names). */
   async list(scope: RequestScope | undefined): Promise<Operation[]> {
     const now = new Date();
-    const instances = await this.reads.instanceWires(scope);
+    const instances = await this.reads.instanceWires(scope, ['backups']);
     const perInstance = await Promise.all(instances.map(async (instance) => {
       const id = idOf(instance);
       const ops: Operation[] = [];

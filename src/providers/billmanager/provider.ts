@@ -12,7 +12,8 @@
  * schedules); backups are kind IMAGE with native id `<instance>/<image>`; schedules are kind
  * BACKUP, targets = the instance, recurrence weekly in the configured zone, retention = the
  * instance's `backup_rotation` as one LAST rule. A VM listing costs 1 + 2 calls per instance
- * (the API has no bulk form); identical reads share their upstream calls in UpstreamHttp.
+ * (the API has no bulk form), sent with the list for the instances the last list held (reads.ts:
+ * reading ahead); identical reads share their upstream calls in UpstreamHttp.
  * Assign/unassign: BaseProvider's UNSUPPORTED_BY_PROVIDER (schedules belong to one instance).
  * Health: from UpstreamHttp, which the client tells about accepted and refused logins.
  */
@@ -87,7 +88,7 @@ export class BillmanagerProvider extends HttpProvider {
   /** Each instance as listed, then with its backups and schedules (two requests per instance). */
   async listVirtualMachinesInStages(scope?: RequestScope): Promise<Array<Required<StagedVirtualMachine>>> {
     const now = new Date();
-    const instances = await this.reads.instanceWires(scope);
+    const instances = await this.reads.instanceWires(scope, ['backups', 'schedules']);
     return instances.map((wire) => {
       const id = idOf(wire);
       const complete = Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]).then(([backups, schedules]) =>

@@ -10,11 +10,14 @@
  * when the list lacks it; otherwise the error stands (or the list really is empty).
  */
 import { NotFoundError, UpstreamRejectedError } from '../../domain/errors.js';
-import type { RequestScope } from '../../domain/request-scope.js';
+import { scopedOnce, type RequestScope } from '../../domain/request-scope.js';
 import type { BillmanagerClient, ListResult } from './client.js';
 import { idOf } from './client.js';
 import { rotationOf } from './map.js';
 import type { Wire } from '../wire.js';
+
+/** Per-instance lists a caller reads for every listed instance. */
+export type PerInstanceList = 'backups' | 'schedules';
 
 export interface ScheduleList {
   elems: Wire[];
@@ -28,14 +31,29 @@ export class BillmanagerReads {
   /** Schedule id -> its instance, learnt from listings. */
   private readonly scheduleInstance = new Map<string, string>();
 
+  /** The ids the last instance list held (empty after a failed list): what is read ahead. */
+  private lastListed: readonly string[] = [];
+
   constructor(private readonly client: BillmanagerClient) {}
 
-  get sizes(): { scheduleInstance: number } {
-    return { scheduleInstance: this.scheduleInstance.size };
+  get sizes(): { scheduleInstance: number; lastListed: number } {
+    return { scheduleInstance: this.scheduleInstance.size, lastListed: this.lastListed.length };
   }
 
-  async instanceWires(scope: RequestScope | undefined): Promise<Wire[]> {
-    return (await this.client.list(scope, 'instances')).elems.filter((wire) => idOf(wire) !== '');
+  /** The instance list; with the per-instance lists in `ahead` read ahead (see above). */
+  async instanceWires(scope: RequestScope | undefined, ahead: readonly PerInstanceList[] = []): Promise<Wire[]> {
+    const listing = this.client.list(scope, 'instances');
+    for (const list of ahead) this.readAhead(scope, list);
+    let listed: ListResult;
+    try {
+      listed = await listing;
+    } catch (error) {
+      this.lastListed = [];
+      throw error;
+    }
+    const wires = listed.elems.filter((wire) => idOf(wire) !== '');
+    this.lastListed = wires.map(idOf);
+    return wires;
   }
 
   async instance(scope: RequestScope | undefined, instanceId: string): Promise<Wire | undefined> {
@@ -73,6 +91,18 @@ export class BillmanagerReads {
 
   forgetSchedule(scheduleId: string): void {
     this.scheduleInstance.delete(scheduleId);
+  }
+
+  /** Once per request and list: `list` of each instance the last list held, for the caller to find in the scope. */
+  private readAhead(scope: RequestScope | undefined, list: PerInstanceList): void {
+    if (!scope?.reads || this.lastListed.length === 0) return;
+    void scopedOnce(scope, `${this.client.providerId}\u0000readAhead\u0000${list}`, async () => {
+      for (const id of this.lastListed) {
+        const read = list === 'backups' ? this.backupWires(scope, id, true) : this.scheduleList(scope, id, false, true);
+        // Maybe an instance that is gone: its outcome is used only if the list still has it.
+        read.catch(() => undefined);
+      }
+    });
   }
 
   private rememberSchedule(scheduleId: string, instanceId: string): void {

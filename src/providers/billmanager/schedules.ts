@@ -34,7 +34,7 @@ export class BillmanagerSchedules {
 
   /** Every schedule of every instance. */
   async list(scope: RequestScope | undefined): Promise<Schedule[]> {
-    const instances = await this.reads.instanceWires(scope);
+    const instances = await this.reads.instanceWires(scope, ['schedules']);
     const perInstance = await Promise.all(instances.map(async (wire) => this.schedulesFrom(idOf(wire), await this.reads.scheduleList(scope, idOf(wire), true, true))));
     return perInstance.flat();
   }
