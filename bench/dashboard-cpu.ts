@@ -35,7 +35,33 @@ function baselineWorktree(): { root: string; remove(): void } | undefined {
   };
 }
 
-const row = (label: string, f: DashboardFigures) => [label, `${f.cpuPerQueryMs} ms`, `${f.p50Ms} ms`, `${f.idealMs} ms`, String(f.p50OverIdeal), `${f.replayedMs} ms`, String(f.p50OverReplayed), String(f.rps10)];
+/** A run's figures; `twoRoundIdealMs`: the round's baseline ideal (two rounds, nothing read ahead), when there is one. */
+const row = (label: string, f: DashboardFigures, twoRoundIdealMs?: number) => [
+  label,
+  `${f.cpuPerQueryMs} ms`,
+  `${f.p50Ms} ms`,
+  `${f.idealMs} ms`,
+  String(f.p50OverIdeal),
+  twoRoundIdealMs === undefined ? '' : String(+(f.p50Ms / twoRoundIdealMs).toFixed(2)),
+  `${f.replayedMs} ms`,
+  String(f.p50OverReplayed),
+  `${f.replayedOneRoundMs} ms`,
+  String(f.p50OverOneRound),
+  String(f.rps10),
+];
+const COLUMNS = [
+  'run',
+  'gateway CPU per query',
+  'p50',
+  "ideal critical path (server-side durations, this run's log)",
+  'p50 / ideal',
+  "p50 / the round's baseline ideal",
+  'two rounds replayed by a client doing no work',
+  'p50 / two rounds replayed',
+  'one round replayed',
+  'p50 / one round replayed',
+  'req/s at concurrency 10',
+];
 
 export default async function dashboardCpu(): Promise<string> {
   const baseline = baselineWorktree();
@@ -54,27 +80,33 @@ export default async function dashboardCpu(): Promise<string> {
     baseline?.remove();
   }
   const medianOf = (list: DashboardFigures[], key: keyof DashboardFigures) => median(list.map((f) => Number(f[key])));
-  const rows = before.flatMap((f, i) => [row(`before ${i + 1} (${BASELINE})`, f), row(`after ${i + 1}`, after[i])]);
+  const rows = before.flatMap((f, i) => [row(`before ${i + 1} (${BASELINE})`, f, f.idealMs), row(`after ${i + 1}`, after[i], f.idealMs)]);
   const lines = [
     '## Dashboard CPU, latency and throughput against the issue\'s tree (issue 15, item 7)',
     '',
     `The dashboard setting of sections 1-2 (sharing on, maxConnections 256, 20 ms upstream latency, 301 VMs and 105 disks, 30 queries after 5 warm-ups, then concurrency 10 for 8 s), ${ROUNDS} rounds alternating. Gateway CPU is utime + stime of its process.`,
     '',
-    markdownTable(['run', 'gateway CPU per query', 'p50', 'ideal critical path (server-side durations)', 'p50 / ideal', 'two rounds replayed by a client doing no work', 'p50 / replayed', 'req/s at concurrency 10'], baseline ? rows : after.map((f, i) => row(`after ${i + 1}`, f))),
+    markdownTable(COLUMNS, baseline ? rows : after.map((f, i) => row(`after ${i + 1}`, f))),
     '',
   ];
   if (baseline) {
     const cpu = [medianOf(before, 'cpuPerQueryMs'), medianOf(after, 'cpuPerQueryMs')];
     const pairedSavings = before.map((f, i) => Math.round(100 * (1 - after[i].cpuPerQueryMs / f.cpuPerQueryMs)));
     const ratio = [medianOf(before, 'p50OverIdeal'), medianOf(after, 'p50OverIdeal')];
+    // This tree reads BILLmanager's instances ahead, so its own log's "rounds" overlap and the
+    // lists wait behind the per-instance reads in the simulator: the baseline's ideal of the
+    // same round is the two-round critical path as the issue measured it.
+    const overTwoRoundIdeal = median(after.map((f, i) => f.p50Ms / before[i].idealMs)).toFixed(2);
     const replayed = [medianOf(before, 'p50OverReplayed'), medianOf(after, 'p50OverReplayed')];
+    const oneRound = [medianOf(before, 'p50OverOneRound'), medianOf(after, 'p50OverOneRound')];
     const rps = [medianOf(before, 'rps10'), medianOf(after, 'rps10')];
     lines.push(
       `- CPU per query, median: ${cpu[0]} → ${cpu[1]} ms (${Math.round(100 * (1 - cpu[1] / cpu[0]))}% less; the issue asks for half).`,
       // A shared machine's speed drifts over minutes: each round against the baseline run just before it.
       `- CPU per query, each round against the before just ahead of it: ${pairedSavings.map((p) => `${p}%`).join(', ')} less (median ${median(pairedSavings)}%).`,
-      `- p50 / ideal at concurrency 1, median: ${ratio[0]} → ${ratio[1]} (the issue asks for 1.25 or less).`,
+      `- p50 / ideal at concurrency 1, median: ${ratio[0]} → ${ratio[1]} (the issue asks for 1.25 or less); against the round's baseline ideal (the two-round critical path, nothing read ahead): ${ratio[0]} → ${overTwoRoundIdeal}.`,
       `- p50 / replayed two rounds (support/replay.ts: the same upstream requests sent by a client that does nothing else), median: ${replayed[0]} → ${replayed[1]}.`,
+      `- p50 / replayed in one round (every request at once: the fastest with the ids known ahead), median: ${oneRound[0]} → ${oneRound[1]}.`,
       `- Throughput at concurrency 10, median: ${rps[0]} → ${rps[1]} req/s (${(rps[1] / rps[0]).toFixed(1)}×; the issue asks for 2×).`,
     );
   } else {
