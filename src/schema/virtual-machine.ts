@@ -9,7 +9,7 @@ import { BackupLocationRef, DiskRef, OperationRef, ProtectedResourceRef, Virtual
 import { BackupResultRef, toBackupResult } from './resource.js';
 import { providersFromFilter } from './filters.js';
 import { startNestedReads } from './look-ahead.js';
-import { afterPendingWrites } from './after-pending-writes.js';
+import { afterPendingWrites } from '../upstream/after-pending-writes.js';
 
 builder.node(VirtualMachineRef, {
   description: 'A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance).',

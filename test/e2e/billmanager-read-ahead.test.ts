@@ -20,16 +20,17 @@ afterEach(async () => {
 
 const PER_INSTANCE = new Set(['instances.fleio_bckps', 'instances.fleio_bckps.schedule']);
 
-/** A dashboard with BILLmanager's replies delayed by `latencyMs`: its BILLmanager VMs and the panel's log of it. */
+/** A dashboard with BILLmanager's replies delayed by `latencyMs`: its BILLmanager VMs, the panel's log of it and every provider's lists. */
 async function dashboard(gateway: TestGateway, latencyMs = 40) {
-  const sim = gateway.demo.simulators.billmanager.server;
-  sim.clearRequests();
-  sim.faults.set({ global: { latencyMs } });
+  const sims = Object.values(gateway.demo.simulators).map((sim) => sim.server);
+  for (const sim of sims) sim.clearRequests();
+  gateway.demo.simulators.billmanager.server.faults.set({ global: { latencyMs } });
   const data = expectData(await gateway.gql(DashboardQuery, undefined));
   const vms = data.virtualMachines.edges.map((e) => e.node).filter((vm) => vm.provider.kind === 'BILLMANAGER');
-  const requests = [...sim.requests];
+  const requests = [...gateway.demo.simulators.billmanager.server.requests];
   const list = requests.find((r) => r.routeKey === 'instances')!;
-  return { vms, list, perInstance: requests.filter((r) => PER_INSTANCE.has(r.routeKey)) };
+  const otherLists = [list, ...[gateway.demo.simulators.altaro, gateway.demo.simulators.cloudsigma].flatMap((sim) => sim.server.requests)];
+  return { vms, list, otherLists, perInstance: requests.filter((r) => PER_INSTANCE.has(r.routeKey)) };
 }
 
 const endOf = (r: LoggedRequest) => r.startedMs + r.durationMs!;
@@ -46,8 +47,10 @@ describe('BILLmanager reads each instance ahead of its list', () => {
 
     const warm = await dashboard(gw);
     expect(warm.perInstance).toHaveLength(2 * instances);
-    // All of them on the wire while the list is still being answered.
+    // All of them on the wire while the list is still being answered, and after every list of
+    // every provider (those are what the rest of the query waits for).
     expect(Math.max(...warm.perInstance.map((r) => r.startedMs))).toBeLessThan(endOf(warm.list));
+    expect(Math.max(...warm.otherLists.map((r) => r.startedMs))).toBeLessThan(Math.min(...warm.perInstance.map((r) => r.startedMs)));
     // And the same answer as the cold listing.
     expect(warm.vms).toEqual(cold.vms);
   });

@@ -10,6 +10,7 @@
  * when the list lacks it; otherwise the error stands (or the list really is empty).
  */
 import { NotFoundError, UpstreamRejectedError } from '../../domain/errors.js';
+import { afterPendingWrites } from '../../upstream/after-pending-writes.js';
 import { scopedOnce, type RequestScope } from '../../domain/request-scope.js';
 import type { BillmanagerClient, ListResult } from './client.js';
 import { idOf } from './client.js';
@@ -97,6 +98,8 @@ export class BillmanagerReads {
   private readAhead(scope: RequestScope | undefined, list: PerInstanceList): void {
     if (!scope?.reads || this.lastListed.length === 0) return;
     void scopedOnce(scope, `${this.client.providerId}\u0000readAhead\u0000${list}`, async () => {
+      // The lists this request has dispatched so far (this provider's, the others') go out first.
+      await afterPendingWrites();
       for (const id of this.lastListed) {
         const read = list === 'backups' ? this.backupWires(scope, id, true) : this.scheduleList(scope, id, false, true);
         // Maybe an instance that is gone: its outcome is used only if the list still has it.
