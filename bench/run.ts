@@ -4,7 +4,7 @@
  * await is fine), or exports a default function, which is then called and awaited. A default
  * function that returns markdown contributes a section to `bench/RESULTS.md`, written after a
  * full run with the date and the machine. `npm run bench -- scale` runs only files whose name
- * contains "scale" (and leaves RESULTS.md alone).
+ * contains "scale" (and leaves RESULTS.md alone, printing their sections instead).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +28,9 @@ for (const name of files) {
     if (typeof section === 'string') sections.push(section);
   }
 }
+
+// A partial run leaves RESULTS.md as it is and prints its sections instead.
+if (only.length > 0) for (const section of sections) console.log(`\n${section}`);
 
 if (only.length === 0 && sections.length > 0) {
   const cpus = os.cpus();
