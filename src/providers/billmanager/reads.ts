@@ -10,8 +10,8 @@
  * when the list lacks it; otherwise the error stands (or the list really is empty).
  */
 import { NotFoundError, UpstreamRejectedError } from '../../domain/errors.js';
-import { afterPendingWrites } from '../../upstream/after-pending-writes.js';
 import { scopedOnce, type RequestScope } from '../../domain/request-scope.js';
+import { afterPendingWrites } from '../../upstream/after-pending-writes.js';
 import type { BillmanagerClient, ListResult } from './client.js';
 import { idOf } from './client.js';
 import { rotationOf } from './map.js';
