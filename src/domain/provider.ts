@@ -87,6 +87,11 @@ export interface Provider {
    * provider's) while the rest are still being read. `listVirtualMachines` is every `complete`.
    */
   listVirtualMachinesInStages?(scope?: RequestScope): Promise<StagedVirtualMachine[]>;
+  /**
+   * One VM (undefined when there is none), for a provider whose listing takes a read per VM:
+   * with only that VM's reads, so a lookup by id does not list every VM's details.
+   */
+  getVirtualMachine?(nativeId: string, scope?: RequestScope): Promise<VirtualMachine | undefined>;
   listDisks(scope?: RequestScope): Promise<Disk[]>;
   listSchedules(scope?: RequestScope): Promise<Schedule[]>;
   listBackupLocations(scope?: RequestScope): Promise<BackupLocation[]>;

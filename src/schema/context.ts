@@ -70,6 +70,11 @@ export class RequestReads {
     return provider;
   }
 
+  /** Whether this request has read (or is reading) `what` of the provider. */
+  private holds(provider: Provider, what: string): boolean {
+    return this.memo.has(`${provider.id}\u0000${what}`);
+  }
+
   private once<T>(provider: Provider, what: string, load: (scope: RequestScope) => Promise<T>): Promise<T> {
     if (!this.registry.shareReads) return load(this.writeScope);
     const key = `${provider.id}\u0000${what}`;
@@ -193,8 +198,22 @@ export class RequestReads {
   /** The resource a ref points to, or undefined when it no longer exists. */
   async resource(ref: ResourceRef): Promise<Resource | undefined> {
     const p = this.provider(ref.providerId);
-    const list: Resource[] = ref.type === 'VirtualMachine' ? await this.virtualMachines(p) : await this.disks(p);
-    return list.find((r) => r.nativeId === ref.nativeId);
+    if (ref.type === 'VirtualMachine') return this.virtualMachine(p, ref.nativeId);
+    return (await this.disks(p)).find((r) => r.nativeId === ref.nativeId);
+  }
+
+  /**
+   * One VM by native id. From the request's VM listing when it has one; else, where the provider
+   * reads per VM (Provider.getVirtualMachine), with that VM's reads only: a lookup, a mutation's
+   * target or an operation's does not list every instance's backups and schedules.
+   */
+  async virtualMachine(p: Provider, nativeId: string): Promise<VirtualMachine | undefined> {
+    if (this.holds(p, 'vmStages')) {
+      const staged = (await this.virtualMachinesInStages(p)).find((vm) => vm.listed.nativeId === nativeId);
+      return staged && (staged.complete ?? staged.listed);
+    }
+    if (!p.getVirtualMachine || this.holds(p, 'vms')) return (await this.virtualMachines(p)).find((vm) => vm.nativeId === nativeId);
+    return this.once(p, `vm\u0000${nativeId}`, (scope) => p.getVirtualMachine!(nativeId, scope));
   }
 
   /**

@@ -19,7 +19,7 @@ builder.node(DiskRef, {
       resolve: async (disk, _args, ctx) => {
         if (!disk.virtualMachineId) return null;
         const provider = ctx.reads.provider(disk.providerId);
-        return (await ctx.reads.virtualMachines(provider)).find((vm) => vm.nativeId === disk.virtualMachineId) ?? null;
+        return (await ctx.reads.virtualMachine(provider, disk.virtualMachineId)) ?? null;
       },
     }),
   }),

@@ -25,7 +25,7 @@ export async function findResource(ctx: GatewayContext, globalId: string, field:
 export async function findVirtualMachine(ctx: GatewayContext, globalId: string, field: string): Promise<{ provider: Provider; vm: VirtualMachine }> {
   const decoded = parseId(globalId, field, ['VirtualMachine'] as const);
   const provider = providerOf(ctx, decoded, field);
-  const vm = (await ctx.reads.virtualMachines(provider)).find((v) => v.nativeId === decoded.nativeId);
+  const vm = await ctx.reads.virtualMachine(provider, decoded.nativeId);
   if (!vm) throw new NotFoundError(`${field}: no VirtualMachine ${decoded.nativeId} on provider "${provider.id}"`, provider.id);
   return { provider, vm };
 }

@@ -4,7 +4,7 @@ import type { StagedVirtualMachine } from '../domain/provider.js';
 import type { GatewayContext } from './context.js';
 import { builder } from './builder.js';
 import { pageOf } from './connections.js';
-import { nodeLoader } from './load-nodes.js';
+import { nodeLookup } from './load-nodes.js';
 import { BackupLocationRef, DiskRef, OperationRef, ProtectedResourceRef, VirtualMachineRef } from './refs.js';
 import { BackupResultRef, toBackupResult } from './resource.js';
 import { providersFromFilter } from './filters.js';
@@ -15,7 +15,7 @@ builder.node(VirtualMachineRef, {
   description: 'A virtual machine (Altaro VM, CloudSigma server, BILLmanager instance).',
   interfaces: [ProtectedResourceRef],
   id: { resolve: (vm) => `${vm.providerId}:${vm.nativeId}` },
-  loadMany: nodeLoader((reads, p) => reads.virtualMachines(p)),
+  loadMany: nodeLookup((reads, p, nativeId) => reads.virtualMachine(p, nativeId)),
   isTypeOf: (value) => (value as VirtualMachine).type === 'VirtualMachine',
   fields: (t) => ({
     host: t.string({ nullable: true, resolve: (vm) => vm.host ?? null }),

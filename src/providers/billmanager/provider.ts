@@ -22,7 +22,7 @@ import type { RestoreRequest, ScheduleDraft, SchedulePatch, StagedVirtualMachine
 import type { RequestScope } from '../../domain/request-scope.js';
 import type { UpstreamOptions } from '../../upstream/http-client.js';
 import { HttpProvider } from '../http-provider.js';
-import { BillmanagerClient, idOf, type BillmanagerConnection } from './client.js';
+import { BillmanagerClient, idOf, type BillmanagerConnection, type Wire } from './client.js';
 import { newestFirst, parseNativeId, toBackup, toVirtualMachine } from './map.js';
 import { BillmanagerOperations, DEFAULT_WAITS, type BillmanagerWaits } from './operations.js';
 import { BillmanagerReads } from './reads.js';
@@ -90,21 +90,31 @@ export class BillmanagerProvider extends HttpProvider {
     const now = new Date();
     const instances = await this.reads.instanceWires(scope, ['backups', 'schedules']);
     return instances.map((wire) => {
-      const id = idOf(wire);
-      const complete = Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]).then(([backups, schedules]) =>
-        toVirtualMachine(
-          this.id,
-          wire,
-          (backups ?? []).map((b) => toBackup(this.id, id, b, this.timeZone)),
-          this.schedules.schedulesFrom(id, schedules),
-          this.timeZone,
-          now,
-        ),
-      );
+      const complete = this.withDetails(scope, wire, now);
       // A VM no one waits for (a query's filter left it out) must not be an unhandled rejection.
       complete.catch(() => undefined);
       return { listed: toVirtualMachine(this.id, wire, [], [], this.timeZone, now), complete };
     });
+  }
+
+  /** One instance: the list (to know it exists), then its backups and schedules. */
+  async getVirtualMachine(nativeId: string, scope?: RequestScope): Promise<VirtualMachine | undefined> {
+    const wire = await this.reads.instance(scope, nativeId);
+    return wire ? this.withDetails(scope, wire, new Date()) : undefined;
+  }
+
+  /** A listed instance with its backups and schedules. */
+  private async withDetails(scope: RequestScope | undefined, wire: Wire, now: Date): Promise<VirtualMachine> {
+    const id = idOf(wire);
+    const [backups, schedules] = await Promise.all([this.reads.backupWires(scope, id, true), this.reads.scheduleList(scope, id, false, true)]);
+    return toVirtualMachine(
+      this.id,
+      wire,
+      (backups ?? []).map((b) => toBackup(this.id, id, b, this.timeZone)),
+      this.schedules.schedulesFrom(id, schedules),
+      this.timeZone,
+      now,
+    );
   }
 
   async listSchedules(scope?: RequestScope): Promise<Schedule[]> {
