@@ -3,7 +3,9 @@
  * path, and throughput at concurrency 10, side by side with the tree the issue measured
  * (`BASELINE`, run as its own `npm start` ran it: through tsx). Each tree runs ROUNDS times,
  * alternating, so a machine that gets busier or quieter weighs on both; the medians compare, and
- * so does each round against the baseline run just before it.
+ * so does each round against the baseline run just before it. p50 is also set against that
+ * round's baseline ideal: this tree reads BILLmanager's instances ahead, so in its own log the
+ * two rounds overlap and no longer measure the two-round path the issue measured.
  * The baseline is a `git worktree` of this repository's history (with this checkout's
  * node_modules); without that history (a shallow clone) only this tree is measured.
  */
