@@ -4,6 +4,7 @@
  * and a route label chosen by the client, never the URL (Altaro puts its session token in the
  * path) nor any body (which may echo credentials).
  */
+import { randomUUID } from 'node:crypto';
 import type { Agent } from 'undici';
 import { UpstreamUnavailableError } from '../domain/errors.js';
 import { createAgent, type UpstreamTls } from './agent.js';
@@ -244,7 +245,8 @@ export class UpstreamHttp {
             path: url.path,
             method: req.method,
             headers: {
-              ...(requestId ? { 'x-request-id': requestId } : {}),
+              // Every call is traceable in the upstream's logs: the GraphQL request's id, else a fresh one.
+              'x-request-id': requestId ?? randomUUID(),
               ...req.headers,
               ...span?.headers,
             },

@@ -3,8 +3,8 @@
  *
  * - Auth: `Authorization: Bearer <token>` when a token is configured, else HTTP Basic (§1.2).
  *   No sessions, so nothing to log in to or end.
- * - Every request carries `X-REQUEST-ID` (the GraphQL request's id when there is one) and asks
- *   for JSON; bodies are sent as JSON (§1.3).
+ * - Every request asks for JSON, and carries `X-REQUEST-ID` (UpstreamHttp: the GraphQL request's
+ *   id when there is one); bodies are sent as JSON (§1.3).
  * - Lists: the `{meta, objects}` envelope (§1.6). `list()` asks for pages of PAGE_SIZE with
  *   `limit`/`offset` and follows `meta.total_count` until every object is in, whatever page size
  *   the server really used (the default of 20 is never a silent cap). It reads `/detail/`, since
@@ -23,7 +23,6 @@
  * - References may come as `{resource_uri, uuid}` objects or bare URIs / uuids (map.ts `refUuid`);
  *   pages may be capped below PAGE_SIZE; timestamps may carry no zone (read as UTC).
  */
-import { randomUUID } from 'node:crypto';
 import { NotFoundError, UpstreamRejectedError, UpstreamUnavailableError, ValidationError } from '../../domain/errors.js';
 import type { UpstreamHttp, UpstreamResponse } from '../../upstream/http-client.js';
 import { responseJson } from '../../upstream/response-json.js';
@@ -153,7 +152,7 @@ export class CloudSigmaClient {
     return this.single(label, reply);
   }
 
-  /** `scope`: the GraphQL request this call is for (its id as X-REQUEST-ID, its shared reads), if any. */
+  /** `scope`: the GraphQL request this call is for (its id, its shared reads), if any. */
   private async send(scope: RequestScope | undefined, method: Method, path: string, options: SendOptions): Promise<unknown> {
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
     const response = await this.http.request({
@@ -163,7 +162,6 @@ export class CloudSigmaClient {
       headers: {
         authorization: this.authorization,
         accept: 'application/json',
-        'x-request-id': scope?.requestId ?? randomUUID(),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
